@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target, declared once so a relaxation is visible.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Retouch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ImageCore", targets: ["ImageCore"]),
+        .library(name: "ImageCodecs", targets: ["ImageCodecs"]),
+        .library(name: "RetouchCLI", targets: ["RetouchCLI"]),
+        .executable(name: "retouch", targets: ["retouch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: module map + shim header only.
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CJPEG", pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebpdemux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+
+        // The only C we write: each entry point owns its setjmp.
+        .target(name: "CJPEGShims", dependencies: ["CJPEG"]),
+        .target(name: "CPNGShims", dependencies: ["CPNG"]),
+
+        .target(name: "ImageCore", swiftSettings: swiftSettings),
+        .target(
+            name: "ImageCodecs",
+            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "RetouchCLI",
+            dependencies: [
+                "ImageCore", "ImageCodecs",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "retouch", dependencies: ["RetouchCLI"], swiftSettings: swiftSettings),
+
+        // Fixtures and conformance data are read from the source tree (Paths.swift).
+        .target(
+            name: "TestSupport", dependencies: ["ImageCore", "ImageCodecs"],
+            path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageCoreTests", dependencies: ["ImageCore", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RetouchCLITests",
+            dependencies: ["RetouchCLI", "ImageCodecs", "TestSupport", "retouch"],
+            swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Includes libpng's public header for the CPNGShims target and Swift.
+#include <png.h>

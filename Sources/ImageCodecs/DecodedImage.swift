@@ -1,0 +1,23 @@
+public import ImageCore
+
+/// Decoded pixels as stored (not yet oriented) plus what the file says about itself.
+public struct DecodedImage: Sendable, Equatable {
+    /// Straight-alpha RGBA8 pixels in stored orientation; at a JPEG DCT scale the size
+    /// is the scaled one.
+    public var pixels: PixelBuffer
+    public var metadata: ImageMetadata
+    /// Problems the decoder recovered from (e.g. libjpeg's "Premature end of JPEG file"
+    /// in lenient mode), in the library's words.
+    public var warnings: [String]
+
+    public init(pixels: PixelBuffer, metadata: ImageMetadata, warnings: [String] = []) {
+        self.pixels = pixels
+        self.metadata = metadata
+        self.warnings = warnings
+    }
+
+    /// The pixels with the EXIF orientation applied.
+    public func upright() -> PixelBuffer {
+        pixels.oriented(metadata.orientation)
+    }
+}

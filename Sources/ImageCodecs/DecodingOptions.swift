@@ -1,0 +1,31 @@
+/// How to decode: limits, leniency, animation and JPEG shrink-on-load.
+public struct DecodingOptions: Sendable, Hashable {
+    /// What to do with an animated image.
+    public enum Animation: Sendable, Hashable {
+        /// Throw `CodecError.unsupported` naming the frame count.
+        case reject
+        /// Decode the first frame, composited on the canvas.
+        case firstFrame
+    }
+
+    public var limits: DecodingLimits
+    /// Accept a truncated or incomplete JPEG: libjpeg fills the missing part with grey
+    /// and the decode returns a warning instead of throwing. Default false.
+    public var lenient: Bool
+    public var animation: Animation
+    /// JPEG only: decode at 1/1, 1/2, 1/4 or 1/8 scale through libjpeg's DCT scaling
+    /// (rounded up). Other formats ignore it. Default 1.
+    public var jpegScaleDenominator: Int
+
+    public init(
+        limits: DecodingLimits = .default, lenient: Bool = false,
+        animation: Animation = .reject, jpegScaleDenominator: Int = 1
+    ) {
+        self.limits = limits
+        self.lenient = lenient
+        self.animation = animation
+        self.jpegScaleDenominator = jpegScaleDenominator
+    }
+
+    public static let `default` = DecodingOptions()
+}

@@ -1,0 +1,24 @@
+/// Which format to encode to, with its settings.
+public enum EncodingOptions: Sendable, Hashable {
+    case png(PNGEncodingOptions)
+    case jpeg(JPEGEncodingOptions)
+    case webp(WebPEncodingOptions)
+
+    /// The format these options encode.
+    public var format: ImageFormat {
+        switch self {
+        case .png: .png
+        case .jpeg: .jpeg
+        case .webp: .webp
+        }
+    }
+
+    /// Default settings for `format`.
+    public static func `default`(for format: ImageFormat) -> EncodingOptions {
+        switch format {
+        case .png: .png(.default)
+        case .jpeg: .jpeg(.default)
+        case .webp: .webp(.default)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Walks a PNG's chunks and collects the metadata Retouch reports: eXIf, XMP (iTXt
+/// "XML:com.adobe.xmp"), C2PA (caBX), APNG animation (acTL). Pixel data and the ICC
+/// profile come from libpng. Stops quietly at malformed structure.
+struct PNGChunkReader {
+    var exif: ArraySlice<UInt8>?
+    var hasXMP = false
+    var hasC2PA = false
+    var hasICC = false
+    /// Frame count from acTL, when the file is an animated PNG.
+    var animationFrameCount: Int?
+
+    init(_ data: [UInt8]) {
+        let reader = ByteReader(data[...])
+        var offset = 8
+        while offset + 8 <= reader.count {
+            guard let length = reader.uint32(at: offset).map(Int.init),
+                  let type = reader.slice(offset + 4, 4) else { break }
+            let name = String(decoding: type, as: UTF8.self)
+            let payload = reader.slice(offset + 8, length)
+            switch name {
+            case "eXIf": exif = payload
+            case "iTXt", "tEXt", "zTXt":
+                if let payload, ByteReader(payload).hasPrefix("XML:com.adobe.xmp\0") { hasXMP = true }
+            case "caBX": hasC2PA = true
+            case "iCCP": hasICC = true
+            case "acTL":
+                if let payload, let frames = ByteReader(payload).uint32(at: 0) { animationFrameCount = Int(frames) }
+            case "IEND": return
+            default: break
+            }
+            guard payload != nil else { break }
+            offset += 12 + length
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ImageCore
+
+/// PNG decoding and encoding through libpng's classic API; metadata parsed in Swift.
+enum PNGCodec {
+    static func readMetadata(_ data: [UInt8]) throws(CodecError) -> ImageMetadata {
+        let info = try LibPNG.readInfo(data)
+        return metadata(PNGChunkReader(data), info, iccProfile: nil, byteCount: data.count)
+    }
+
+    static func decode(_ data: [UInt8], options: DecodingOptions) throws(CodecError) -> DecodedImage {
+        let chunks = PNGChunkReader(data)
+        let header = try LibPNG.readInfo(data)
+        try options.limits.checkImage(width: header.width, height: header.height)
+        var decodeResult: Result<(LibPNG.Info, iccProfile: [UInt8]?), CodecError> = .failure(.corrupt(.png, message: "not decoded"))
+        let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8) { buffer, bytesPerRow in
+            decodeResult = Result { () throws(CodecError) in
+                try LibPNG.decode(data, maxPixels: options.limits.maxPixels, into: buffer, bytesPerRow: bytesPerRow)
+            }
+            if case .failure = decodeResult { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
+        }
+        let (info, icc) = try decodeResult.get()
+        var image = DecodedImage(pixels: pixels, metadata: metadata(chunks, info, iccProfile: icc, byteCount: data.count))
+        if let frames = chunks.animationFrameCount, frames > 1 {
+            image.warnings.append("animated PNG with \(frames) frames: decoded the default image only")
+        }
+        return image
+    }
+
+    static func encode(_ buffer: PixelBuffer, options: PNGEncodingOptions) throws(CodecError) -> [UInt8] {
+        guard (0...9).contains(options.compressionLevel) else {
+            throw .invalidParameter(name: "PNG compression level", value: "\(options.compressionLevel)", expected: "0…9")
+        }
+        var source = buffer
+        if source.format.alpha == .premultiplied { source = source.unpremultiplied() }
+        if options.reduceChannels {
+            let opaque = source.isOpaque, gray = source.isGrayscale
+            let target: PixelFormat = switch (opaque, gray) {
+            case (true, true): .gray8
+            case (true, false): .rgb8
+            case (false, true): .grayAlpha8
+            case (false, false): .rgba8
+            }
+            source = source.converted(to: target)
+        }
+        return try source.withUnsafeBytes { bytes throws(CodecError) in
+            try LibPNG.encode(
+                bytes, width: source.width, height: source.height, bytesPerRow: source.bytesPerRow,
+                channels: source.format.layout.channelCount, compressionLevel: options.compressionLevel,
+                filters: options.filter.libpngMask, iccProfile: options.iccProfile)
+        }
+    }
+
+    private static func metadata(_ chunks: PNGChunkReader, _ info: LibPNG.Info, iccProfile: [UInt8]?, byteCount: Int) -> ImageMetadata {
+        let colorType: String
+        switch info.colorType {
+        case 0: colorType = "grayscale"
+        case 2: colorType = "rgb"
+        case 3: colorType = "palette"
+        case 4: colorType = "grayscale+alpha"
+        case 6: colorType = "rgba"
+        default: colorType = "color type \(info.colorType)"
+        }
+        var metadata = ImageMetadata(
+            format: .png, width: info.width, height: info.height, colorType: colorType,
+            bitDepth: info.bitDepth, compression: info.interlaced ? "deflate, interlaced (Adam7)" : "deflate",
+            hasAlphaChannel: info.colorType & 4 != 0 || info.hasTransparencyChunk, byteCount: byteCount)
+        metadata.iccProfile = iccProfile
+        metadata.iccDescription = iccProfile.flatMap(ICCProfileReader.description(of:))
+        metadata.hasXMP = chunks.hasXMP
+        metadata.hasC2PA = chunks.hasC2PA
+        if let frames = chunks.animationFrameCount, frames > 1 {
+            metadata.isAnimated = true
+            metadata.frameCount = frames
+        }
+        if let exif = chunks.exif {
+            let reader = EXIFReader(exif)
+            metadata.hasEXIF = true
+            metadata.hasGPS = reader.hasGPS
+            metadata.exifOrientationValue = reader.orientationValue
+            metadata.orientation = Orientation(exifValue: reader.orientationValue ?? 1)
+        }
+        return metadata
+    }
+}

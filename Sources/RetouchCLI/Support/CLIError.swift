@@ -1,0 +1,17 @@
+/// Errors the CLI raises itself (files, arguments); library errors keep their own types.
+public enum CLIError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file could not be read; `reason` is the system's explanation.
+    case cannotRead(path: String, reason: String)
+    /// A file could not be written; `reason` is the system's explanation.
+    case cannotWrite(path: String, reason: String)
+    /// An argument is invalid in a way only known after reading the inputs.
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason): "\(path): cannot read: \(reason)"
+        case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
+        case .usage(let message): message
+        }
+    }
+}
