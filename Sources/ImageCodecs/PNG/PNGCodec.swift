@@ -33,7 +33,11 @@ enum PNGCodec {
         var source = buffer
         if source.format.alpha == .premultiplied { source = source.unpremultiplied() }
         if options.reduceChannels {
-            let opaque = source.isOpaque, gray = source.isGrayscale
+            // An embedded profile fixes the colour model: PNG allows a GRAY profile only
+            // on grey images and an RGB profile only on colour ones.
+            let profileSpace = options.iccProfile.flatMap { $0.count >= 20 ? String(decoding: $0[16..<20], as: UTF8.self) : nil }
+            let opaque = source.isOpaque
+            let gray = profileSpace.map { $0 == "GRAY" } ?? source.isGrayscale
             let target: PixelFormat = switch (opaque, gray) {
             case (true, true): .gray8
             case (true, false): .rgb8

@@ -1,0 +1,73 @@
+import ImageCodecs
+import ImageCore
+import Testing
+import TestSupport
+
+@Suite struct EncoderTests {
+    /// IHDR colour type byte of an encoded PNG.
+    static func pngColorType(_ png: [UInt8]) -> UInt8 { png[25] }
+
+    @Test func pngWritesTheSmallestLosslessColourType() throws {
+        let opaque = SyntheticImages.noise(width: 8, height: 8, seed: 1, opaque: true)
+        #expect(Self.pngColorType(try ImageCodec.encode(opaque, options: .png(.default))) == 2)
+        #expect(Self.pngColorType(try ImageCodec.encode(opaque.converted(to: .gray8).converted(to: .rgba8), options: .png(.default))) == 0)
+        let alpha = SyntheticImages.alphaRamp(width: 8, height: 8)
+        #expect(Self.pngColorType(try ImageCodec.encode(alpha, options: .png(.default))) == 6)
+        #expect(Self.pngColorType(try ImageCodec.encode(opaque, options: .png(PNGEncodingOptions(reduceChannels: false)))) == 6)
+        let greyAlpha = alpha.converted(to: .grayAlpha8)
+        #expect(Self.pngColorType(try ImageCodec.encode(greyAlpha, options: .png(.default))) == 4)
+    }
+
+    @Test(arguments: PNGEncodingOptions.Filter.allCases)
+    func everyPNGFilterRoundTrips(filter: PNGEncodingOptions.Filter) throws {
+        let image = SyntheticImages.noise(width: 33, height: 7, seed: 3)
+        let encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(filter: filter)))
+        #expect(try ImageCodec.decode(encoded).pixels == image)
+    }
+
+    @Test func jpegCompositesAlphaOntoTheBackground() throws {
+        var image = PixelBuffer(width: 16, height: 16, format: .rgba8)
+        image.withUnsafeMutableBytes { bytes in
+            for i in stride(from: 0, to: bytes.count, by: 4) { bytes[i] = 0; bytes[i + 1] = 0; bytes[i + 2] = 0; bytes[i + 3] = 0 }
+        }
+        let onWhite = try ImageCodec.decode(try ImageCodec.encode(image, options: .jpeg(.default))).pixels
+        #expect(onWhite[8, 8][0] >= 250)
+        let onRed = try ImageCodec.decode(try ImageCodec.encode(image, options: .jpeg(JPEGEncodingOptions(background: RGB8(red: 255, green: 0, blue: 0))))).pixels
+        #expect(onRed[8, 8][0] >= 240 && onRed[8, 8][1] <= 15)
+    }
+
+    @Test func lossyWebPKeepsAlpha() throws {
+        let image = SyntheticImages.alphaRamp(width: 64, height: 16)
+        let decoded = try ImageCodec.decode(try ImageCodec.encode(image, options: .webp(WebPEncodingOptions(quality: 80))))
+        #expect(decoded.metadata.hasAlphaChannel)
+        #expect(ImageDifference(decoded.pixels, image).maxAbs > 0)
+        #expect(decoded.pixels[0, 0][3] == 0)
+        #expect(decoded.pixels[63, 0][3] == 255)
+    }
+
+    @Test func premultipliedInputIsUnpremultipliedFirst() throws {
+        let image = SyntheticImages.alphaRamp(width: 32, height: 4)
+        let fromPremultiplied = try ImageCodec.decode(try ImageCodec.encode(image.premultiplied(), options: .png(.default))).pixels
+        #expect(fromPremultiplied == image.premultiplied().unpremultiplied())
+    }
+
+    @Test func outOfRangeSettingsThrow() {
+        let image = SyntheticImages.gradient(width: 4, height: 4)
+        #expect(throws: CodecError.invalidParameter(name: "JPEG quality", value: "0", expected: "1…100")) {
+            try ImageCodec.encode(image, options: .jpeg(JPEGEncodingOptions(quality: 0)))
+        }
+        #expect(throws: CodecError.self) { try ImageCodec.encode(image, options: .png(PNGEncodingOptions(compressionLevel: 10))) }
+        #expect(throws: CodecError.self) { try ImageCodec.encode(image, options: .webp(WebPEncodingOptions(quality: 101))) }
+    }
+
+    @Test func metadataIsStrippedByDefault() throws {
+        let jpeg = try FixtureFiles.bytes("inputs/coffee-orientation-6.jpg")
+        let decoded = try ImageCodec.decode(jpeg)
+        #expect(decoded.metadata.hasEXIF)
+        for format in ImageFormat.allCases {
+            let encoded = try ImageCodec.encode(decoded.upright(), options: .default(for: format))
+            let metadata = try ImageCodec.readMetadata(encoded)
+            #expect(!metadata.hasEXIF && metadata.iccProfile == nil && metadata.orientation == .identity, "\(format)")
+        }
+    }
+}

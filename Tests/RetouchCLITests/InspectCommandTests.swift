@@ -1,0 +1,63 @@
+import Foundation
+import ImageCodecs
+import Testing
+import TestSupport
+
+@Suite struct InspectCommandTests {
+    static let oriented = Paths.fixtures.appendingPathComponent("inputs/coffee-orientation-6.jpg").path
+    static let webp = Paths.fixtures.appendingPathComponent("inputs/coffee-cutout-300x200.webp").path
+    static let corrupt = Paths.fixtures.appendingPathComponent("corrupt/html-error-page.png").path
+
+    @Test func jsonHasTheDocumentedKeysInOrder() async throws {
+        let result = await runInProcess(["inspect", Self.oriented, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let keys = ["file", "format", "width", "height", "orientation", "uprightWidth", "uprightHeight", "colorType",
+                    "bitDepth", "hasAlpha", "usesAlpha", "iccProfile", "exif", "gps", "xmp", "c2pa", "animated", "frames", "bytes"]
+        let positions = keys.map { result.stdout.range(of: "\"\($0)\"")?.lowerBound }
+        #expect(!positions.contains(nil), "\(result.stdout)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "jpeg")
+        #expect(object["width"] as? Int == 400)
+        #expect(object["orientation"] as? Int == 6)
+        #expect(object["uprightWidth"] as? Int == 600)
+        #expect(object["uprightHeight"] as? Int == 400)
+        #expect(object["exif"] as? Bool == true)
+        #expect(object["usesAlpha"] as? Bool == false)
+        #expect(object["iccProfile"] is NSNull)
+        #expect(object["bytes"] as? Int == (try FileManager.default.attributesOfItem(atPath: Self.oriented)[.size] as? Int))
+    }
+
+    @Test func alphaIsReportedAsPresentAndUsed() async throws {
+        let result = await runInProcess(["inspect", Self.webp, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["hasAlpha"] as? Bool == true)
+        #expect(object["usesAlpha"] as? Bool == true)
+        #expect(object["compression"] as? String == "lossless")
+    }
+
+    @Test func aFailingFileIsReportedAndTheOthersStillAre() async throws {
+        let result = await runInProcess(["inspect", Self.oriented, Self.corrupt, Self.webp, "--json"])
+        #expect(result.status == 65)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 3)
+        #expect(array[0]["format"] as? String == "jpeg")
+        #expect(array[1]["file"] as? String == Self.corrupt)
+        #expect((array[1]["error"] as? String)?.contains("looks like HTML") == true)
+        #expect(array[2]["format"] as? String == "webp")
+        #expect(result.stderr.contains("html-error-page.png"))
+    }
+
+    @Test func missingFileIsAnIOError() async {
+        let result = await runInProcess(["inspect", "/nonexistent/photo.jpg"])
+        #expect(result.status == 74)
+        #expect(result.stderr == "error: /nonexistent/photo.jpg: cannot read: no such file\n")
+    }
+
+    @Test func textReportNamesOrientation() async {
+        let result = await runInProcess(["inspect", Self.oriented])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("orientation  6 (rotate 90 clockwise)"))
+        #expect(result.stdout.contains("upright      600×400"))
+    }
+}

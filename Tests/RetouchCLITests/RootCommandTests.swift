@@ -1,0 +1,39 @@
+import Foundation
+import ImageCodecs
+import Testing
+import TestSupport
+
+@Suite struct RootCommandTests {
+    @Test func versionNamesTheLinkedLibraries() async {
+        let result = await runInProcess(["--version"])
+        #expect(result.status == 0)
+        let versions = ImageCodec.libraryVersions
+        #expect(result.stdout.hasPrefix("retouch "))
+        #expect(result.stdout.contains("libpng \(versions.libpng)"))
+        #expect(result.stdout.contains("libjpeg-turbo"))
+        #expect(result.stdout.contains("libwebp \(versions.libwebp)"))
+    }
+
+    @Test func unknownFlagIsAUsageError() async {
+        let result = await runInProcess(["inspect", "--frobnicate", "x.png"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--frobnicate"))
+    }
+
+    @Test func helpListsTheCommands() async {
+        let result = await runInProcess(["--help"])
+        #expect(result.status == 0)
+        for command in ["inspect", "convert", "demo"] { #expect(result.stdout.contains(command)) }
+    }
+
+    @Test func demoWritesEveryFixtureUpright() async throws {
+        let directory = try temporaryDirectory()
+        let result = await runInProcess(["demo", "--fixtures", Paths.fixtures.appendingPathComponent("inputs").path, "--output", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(written.contains("coffee-orientation-6-upright.png"))
+        #expect(written.count == 5)
+        let upright = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-orientation-6-upright.png"))))
+        #expect(upright.pixels.width == 600 && upright.pixels.height == 400)
+    }
+}
