@@ -209,7 +209,7 @@ static void releaseEncode(EncodeState *state, int keepBuffer) {
 }
 
 int CPNGShims_encode(const uint8_t *pixels, uint32_t width, uint32_t height,
-                     size_t stride, int channels, int compressionLevel, int filters,
+                     size_t stride, int channels, int compressionLevel, int filters, int strategy,
                      const uint8_t *icc, size_t iccSize, uint8_t **output,
                      size_t *outputSize, CPNGShims_Status *status) {
     memset(status, 0, sizeof(*status));
@@ -245,6 +245,7 @@ int CPNGShims_encode(const uint8_t *pixels, uint32_t width, uint32_t height,
     }
     png_set_write_fn(png, state, writeToMemory, flushMemory);
     png_set_compression_level(png, compressionLevel);
+    png_set_compression_strategy(png, strategy);
     if (filters != 0) png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);
     png_set_IHDR(png, pngInfo, width, height, 8, colorType, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);

@@ -18,11 +18,21 @@ import TestSupport
         #expect(Self.pngColorType(try ImageCodec.encode(greyAlpha, options: .png(.default))) == 4)
     }
 
-    @Test(arguments: PNGEncodingOptions.Filter.allCases)
-    func everyPNGFilterRoundTrips(filter: PNGEncodingOptions.Filter) throws {
+    @Test(arguments: PNGEncodingOptions.Filter.allCases, PNGEncodingOptions.Strategy.allCases)
+    func everyPNGFilterAndStrategyRoundTrips(filter: PNGEncodingOptions.Filter, strategy: PNGEncodingOptions.Strategy) throws {
         let image = SyntheticImages.noise(width: 33, height: 7, seed: 3)
-        let encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(filter: filter)))
+        let encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(filter: filter, strategy: strategy)))
         #expect(try ImageCodec.decode(encoded).pixels == image)
+    }
+
+    /// Higher classic levels never give larger files on a photo, and the fast default is
+    /// within 25 % of level 9.
+    @Test func pngLevelsTradeTimeForSize() throws {
+        let photo = try ImageCodec.decode(try FixtureFiles.bytes("inputs/coffee.png")).pixels
+        let sizes = try [1, 6, 9].map { try ImageCodec.encode(photo, options: .png(.level($0))).count }
+        #expect(sizes[0] >= sizes[1] && sizes[1] >= sizes[2], "\(sizes)")
+        let fast = try ImageCodec.encode(photo, options: .png(.default)).count
+        #expect(Double(fast) < 1.25 * Double(sizes[2]), "fast \(fast) vs level 9 \(sizes[2])")
     }
 
     @Test func jpegCompositesAlphaOntoTheBackground() throws {

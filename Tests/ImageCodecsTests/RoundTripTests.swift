@@ -13,9 +13,9 @@ import TestSupport
     @Test(arguments: images.map(\.0))
     func pngIsBitExact(name: String) throws {
         let image = try #require(Self.images.first { $0.0 == name }?.1)
-        for level in [0, 6, 9] {
-            let encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(compressionLevel: level)))
-            #expect(try ImageCodec.decode(encoded).pixels == image, "level \(level)")
+        for options in [PNGEncodingOptions.default, .level(0), .level(6), .level(9)] {
+            let encoded = try ImageCodec.encode(image, options: .png(options))
+            #expect(try ImageCodec.decode(encoded).pixels == image, "\(options)")
         }
     }
 

@@ -15,6 +15,22 @@ import TestSupport
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 
+    /// libpng, libjpeg and libwebp print nothing: for every corrupt or truncated
+    /// conformance file, stderr holds exactly one `error:` line per file.
+    @Test(.requiresConformance) func librariesPrintNothingOnCorruptInput() throws {
+        let root = try #require(Paths.conformance)
+        let rejected = TSVTable.conformanceRows("pngsuite/expected.tsv").filter { $0["expect"] == "reject" }.map { "pngsuite/" + $0["file"]! }
+            + TSVTable.conformanceRows("jpeg/MANIFEST.tsv").filter { $0["expect"]!.hasPrefix("reject") }.map { "jpeg/" + $0["file"]! }
+            + TSVTable.conformanceRows("webp/MANIFEST.tsv").filter { $0["expect"] == "reject" }.map { "webp/" + $0["file"]! }
+        let files = rejected.map { root.appendingPathComponent($0).path }
+        #expect(files.count >= 30)
+        let (result, _) = try runBinary(["inspect"] + files)
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == files.count, "\(result.stderr)")
+        for line in lines { #expect(line.hasPrefix("error: "), "unexpected stderr line: \(line)") }
+    }
+
     @Test func versionFromTheBinary() throws {
         let (result, _) = try runBinary(["--version"])
         #expect(result.status == 0)

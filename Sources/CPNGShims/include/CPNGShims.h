@@ -63,11 +63,12 @@ int CPNGShims_decode(const uint8_t *data, size_t size, uint64_t maxPixels,
                      CPNGShims_Status *status);
 
 /// Encodes 8-bit pixels (`channels` 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA, straight alpha)
-/// to a PNG in memory with zlib `compressionLevel` 0…9 and the given filter mask
-/// (`PNG_ALL_FILTERS` style bits; 0 means libpng's default adaptive choice). On success
-/// `*output` is shim-allocated; release it with `CPNGShims_free`.
+/// to a PNG in memory with zlib `compressionLevel` 0…9, the given filter mask
+/// (`PNG_ALL_FILTERS` style bits; 0 means libpng's default adaptive choice) and zlib
+/// `strategy` (`Z_DEFAULT_STRATEGY` 0, `Z_FILTERED` 1, `Z_HUFFMAN_ONLY` 2, `Z_RLE` 3).
+/// On success `*output` is shim-allocated; release it with `CPNGShims_free`.
 int CPNGShims_encode(const uint8_t *pixels, uint32_t width, uint32_t height,
-                     size_t stride, int channels, int compressionLevel, int filters,
+                     size_t stride, int channels, int compressionLevel, int filters, int strategy,
                      const uint8_t *icc, size_t iccSize, uint8_t **output,
                      size_t *outputSize, CPNGShims_Status *status);
 

@@ -45,7 +45,7 @@ enum LibPNG {
     /// Encodes 8-bit rows of `channels` (1…4) bytes per pixel.
     static func encode(
         _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, bytesPerRow: Int, channels: Int,
-        compressionLevel: Int, filters: Int32, iccProfile: [UInt8]?
+        compressionLevel: Int, filters: Int32, strategy: Int32, iccProfile: [UInt8]?
     ) throws(CodecError) -> [UInt8] {
         var status = CPNGShims_Status()
         var output: UnsafeMutablePointer<UInt8>?
@@ -54,7 +54,7 @@ enum LibPNG {
         let code = icc.withUnsafeBufferPointer { iccBuffer in
             CPNGShims_encode(
                 pixels.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
-                bytesPerRow, Int32(channels), Int32(compressionLevel), filters,
+                bytesPerRow, Int32(channels), Int32(compressionLevel), filters, strategy,
                 iccBuffer.baseAddress, iccBuffer.count, &output, &outputSize, &status)
         }
         defer { CPNGShims_free(output) }

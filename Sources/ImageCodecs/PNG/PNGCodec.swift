@@ -50,7 +50,8 @@ enum PNGCodec {
             try LibPNG.encode(
                 bytes, width: source.width, height: source.height, bytesPerRow: source.bytesPerRow,
                 channels: source.format.layout.channelCount, compressionLevel: options.compressionLevel,
-                filters: options.filter.libpngMask, iccProfile: options.iccProfile)
+                filters: options.filter.libpngMask, strategy: options.strategy.zlibValue,
+                iccProfile: options.iccProfile)
         }
     }
 

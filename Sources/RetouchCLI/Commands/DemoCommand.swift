@@ -42,7 +42,7 @@ extension RootCommand {
                     let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
                     let upright = decoded.upright()
                     let outputPath = output + "/" + (name as NSString).deletingPathExtension + "-upright.png"
-                    try FileAccess.write(try ImageCodec.encode(upright, options: .png(PNGEncodingOptions(compressionLevel: 3))), to: outputPath)
+                    try FileAccess.write(try ImageCodec.encode(upright, options: .png(.default)), to: outputPath)
                     let m = decoded.metadata
                     console.print(pad(name, 34) + pad(m.format.rawValue, 8) + pad("\(m.width)×\(m.height)", 11)
                         + pad("\(m.orientation.rawValue)", 7) + pad("\(upright.width)×\(upright.height)", 11)

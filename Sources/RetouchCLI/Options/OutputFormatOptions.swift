@@ -13,7 +13,7 @@ struct OutputFormatOptions: ParsableArguments {
     @Flag(name: .long, help: "WebP only: encode losslessly (keeps RGB under transparent pixels).")
     var lossless = false
 
-    @Option(name: .long, help: "PNG only: zlib compression level 0…9 (default 6).")
+    @Option(name: .long, help: "PNG only: classic deflate at zlib level 0…9 with adaptive filters (9 is smallest and slowest). Default: the fast preset (up filter, run-length deflate).")
     var compression: Int?
 
     @Flag(name: .long, help: "JPEG only: 4:4:4 chroma (no subsampling) instead of 4:2:0.")
@@ -58,7 +58,8 @@ struct OutputFormatOptions: ParsableArguments {
             try reject(lossless, "--lossless", format)
             try reject(chroma444, "--chroma-444", format)
             try reject(progressive, "--progressive", format)
-            return .png(PNGEncodingOptions(compressionLevel: compression ?? 6, iccProfile: iccProfile))
+            if let compression { return .png(.level(compression, iccProfile: iccProfile)) }
+            return .png(PNGEncodingOptions(iccProfile: iccProfile))
         case .jpeg:
             if let quality, quality < 1 { throw .usage("--quality 0 is out of range for JPEG: expected 1…100") }
             try reject(lossless, "--lossless", format)

@@ -1,32 +1,69 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The CLI's file I/O: whole-file reads, atomic writes (temporary file + rename).
+/// The CLI's file I/O: whole-file reads straight into an array (no intermediate copy),
+/// and atomic writes (temporary file in the same folder, fsync, rename).
 enum FileAccess {
     static func read(_ path: String) throws(CLIError) -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
-        do {
-            let data = try Data(contentsOf: url, options: .mappedIfSafe)
-            return [UInt8](data)
-        } catch {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw .cannotRead(path: path, reason: "no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "is a directory") }
+        let size = Int(info.st_size)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = systemRead(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { failure = count < 0 ? errno : 0; break }
+                initialized += count
             }
-            if isDirectory.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
-            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
         }
+        if failure != 0 { throw .cannotRead(path: path, reason: reason(failure)) }
+        // A file that grew while being read (or a pipe): read the rest.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw .cannotRead(path: path, reason: reason(errno)) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
         let url = URL(fileURLWithPath: path)
-        do {
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            let directory = url.deletingLastPathComponent().path
-            if !FileManager.default.fileExists(atPath: directory) {
-                throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".retouch-\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { failure = errno; return }
+                written += count
             }
-            throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+            if fsync(descriptor) != 0 { failure = errno }
+        }
+        close(descriptor)
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason(failure))
         }
     }
 
@@ -37,4 +74,25 @@ enum FileAccess {
             throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
         }
     }
+
+    private static func reason(_ code: Int32) -> String {
+        code == ENOENT ? "no such file" : String(cString: strerror(code))
+    }
+}
+
+/// read(2) and write(2) under one name on Linux and Darwin.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}
+
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #else
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Whole-process comparison of Retouch against libvips, Pillow, OpenCV and ImageMagick.
+
+    compare.py [--runs N] [--only J6png,D1]     (run by run.sh, which installs everything)
+
+For each job, every (tool, thread setting) row gets one warm-up run, then N counted runs
+in alternation (A B C … A B C …), so load on a shared machine hits every tool alike. Peak
+RSS comes from one extra run under GNU time. The quality figure compares each output with
+the job's reference (lossless check or PSNR). The ratio is Retouch's median over the best
+anchor's median at the same thread setting, measured in this same run.
+
+Environment: WORK (inputs and outputs), RETOUCH (release binary), PY (venv python).
+"""
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORK = os.environ.get("WORK", "/tmp/retouch-bench")
+OUT = os.path.join(WORK, "out")
+RETOUCH = os.environ.get("RETOUCH", os.path.join(HERE, "..", "..", ".build", "release", "retouch"))
+PY = os.environ.get("PY", sys.executable)
+ANCHORS = os.path.join(HERE, "anchors.py")
+QUALITY = os.path.join(HERE, "quality.py")
+IMAGEMAGICK = "/usr/bin/convert"   # the real ImageMagick 6, not a stand-in earlier on PATH
+
+ONE = {"VIPS_CONCURRENCY": "1", "OMP_NUM_THREADS": "1", "MAGICK_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1"}
+THREAD_VARS = list(ONE)
+
+J1 = f"{WORK}/j1_photo_13mp.jpg"
+J1P = f"{WORK}/j1_photo_13mp_progressive.jpg"
+K4P = f"{WORK}/j3_4k.png"
+RGBA = f"{WORK}/j6_rgba_stored.png"
+
+TITLES = {
+    "J6png": "J6png: 3840×2160 RGBA (stored-deflate PNG in) → PNG at each tool's default settings",
+    "J6webp": "J6webp: the same RGBA → WebP lossy q80",
+    "D1": "D1: decode floor, 13.4 MP baseline JPEG (decode only)",
+    "D1p": "D1p: decode floor, the same photo as progressive JPEG",
+    "D2": "D2: decode floor, 4K RGB PNG (Paeth-filtered, level 6)",
+}
+
+NOT_YET = {
+    "J1": "13.4 MP JPEG → Lanczos3 1024×768 → PNG (needs resampling: issue 4)",
+    "J3": "4K JPEG → 4:5 crop → 1080×1350 → JPEG q85 (needs resampling: issue 4)",
+    "J3p": "the same from a 4K PNG (issue 4)",
+    "J4": "SSIM of a 2048² pair (needs ImageOps/Compare: issue 6)",
+    "J4d": "abs-difference heat map (issue 6)",
+    "J5": "Gaussian blur σ 10 of a 4K mask (needs ImageOps/Mask: issue 5)",
+    "J7": "product on white → alpha → PNG (needs ImageOps/Cutout: issue 7)",
+}
+
+
+def rows():
+    """(job, tool, threads, argv, output or None, reference for quality or None).
+    threads: '1' forced single thread, 'def' library default, '1*' single-threaded anyway."""
+    R = []
+
+    def both(job, tool, argv, output=None, reference=None, cv=False):
+        R.append((job, tool, "1", argv + (["--threads", "1"] if cv else []), output, reference))
+        R.append((job, tool, "def", argv, output, reference))
+
+    def single(job, tool, argv, output=None, reference=None):
+        R.append((job, tool, "1*", argv, output, reference))
+
+    o = lambda name: os.path.join(OUT, name)
+    # J6png
+    single("J6png", "Retouch convert (level 2, adaptive filters)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
+    both("J6png", "vips CLI 8.14 (level 6, no filter)", ["vips", "copy", RGBA, o("j6_vips.png")], o("j6_vips.png"), RGBA)
+    both("J6png", "pyvips + libvips wheel (level 6, no filter)", [PY, ANCHORS, "vips", "j6png", RGBA, o("j6_pyvips.png")], o("j6_pyvips.png"), RGBA)
+    single("J6png", "Pillow (level 6, adaptive)", [PY, ANCHORS, "pillow", "j6png", RGBA, o("j6_pillow.png")], o("j6_pillow.png"), RGBA)
+    both("J6png", "OpenCV imwrite (level 1)", [PY, ANCHORS, "cv2", "j6png", RGBA, o("j6_cv2.png")], o("j6_cv2.png"), RGBA, cv=True)
+    both("J6png", "ImageMagick (level 7, adaptive)", [IMAGEMAGICK, RGBA, o("j6_im.png")], o("j6_im.png"), RGBA)
+    # J6webp
+    single("J6webp", "Retouch convert --quality 80", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.webp"), "--quality", "80"], o("j6_retouch.webp"), RGBA)
+    single("J6webp", "cwebp -q 80", ["cwebp", "-quiet", "-q", "80", RGBA, "-o", o("j6_cwebp.webp")], o("j6_cwebp.webp"), RGBA)
+    both("J6webp", "vips CLI 8.14 Q=80", ["vips", "copy", RGBA, o("j6_vips.webp") + "[Q=80]"], o("j6_vips.webp"), RGBA)
+    single("J6webp", "Pillow quality=80", [PY, ANCHORS, "pillow", "j6webp", RGBA, o("j6_pillow.webp")], o("j6_pillow.webp"), RGBA)
+    both("J6webp", "OpenCV IMWRITE_WEBP_QUALITY 80", [PY, ANCHORS, "cv2", "j6webp", RGBA, o("j6_cv2.webp")], o("j6_cv2.webp"), RGBA, cv=True)
+    # Decode floors
+    for job, source in (("D1", J1), ("D1p", J1P), ("D2", K4P)):
+        single(job, "Retouch inspect (decode + alpha scan)", [RETOUCH, "inspect", source])
+        if source.endswith(".jpg"):
+            single(job, "djpeg → /dev/null", ["djpeg", "-outfile", "/dev/null", source])
+        else:
+            single(job, "pngtopnm → /dev/null", ["sh", "-c", f"pngtopnm {shlex.quote(source)} > /dev/null"])
+        single(job, "Pillow open + load", [PY, ANCHORS, "pillow", "decode", source, "-"])
+        both(job, "OpenCV imread", [PY, ANCHORS, "cv2", "decode", source, "-"], cv=True)
+        both(job, "pyvips + libvips wheel (avg)", [PY, ANCHORS, "vips", "decode", source, "-"])
+    return R
+
+
+def environment(threads):
+    env = dict(os.environ)
+    if threads in ("1", "1*"):
+        env.update(ONE)
+    else:
+        for name in THREAD_VARS:
+            env.pop(name, None)
+    return env
+
+
+def run_once(argv, env):
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"exit {result.returncode}: {' '.join(argv)}: {result.stderr.decode()[-300:]}")
+    return elapsed
+
+
+def peak_rss_mb(argv, env):
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as record:
+        subprocess.run(["/usr/bin/time", "-o", record.name, "-f", "%M"] + argv, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return int(record.read().split()[-1]) / 1024
+
+
+def quality(reference, output):
+    if not reference or not output or not os.path.exists(output):
+        return ""
+    result = subprocess.run([PY, QUALITY, reference, output], capture_output=True, text=True)
+    return result.stdout.strip() or result.stderr.strip()[-80:]
+
+
+def measure(selected, runs):
+    os.makedirs(OUT, exist_ok=True)
+    results = []
+    jobs = []
+    for row in rows():
+        if selected and row[0] not in selected:
+            continue
+        if row[0] not in jobs:
+            jobs.append(row[0])
+    for job in jobs:
+        job_rows = [r for r in rows() if r[0] == job]
+        times = {i: [] for i in range(len(job_rows))}
+        failed = {}
+        for i, (_, tool, threads, argv, _, _) in enumerate(job_rows):       # warm-up
+            try:
+                run_once(argv, environment(threads))
+            except (RuntimeError, FileNotFoundError) as error:
+                failed[i] = str(error)
+                print(f"!! {job} {tool}: {error}", file=sys.stderr)
+        for _ in range(runs):                                                 # A B C … A B C …
+            for i, (_, _, threads, argv, _, _) in enumerate(job_rows):
+                if i not in failed:
+                    times[i].append(run_once(argv, environment(threads)))
+        for i, (_, tool, threads, argv, output, reference) in enumerate(job_rows):
+            if i in failed:
+                continue
+            samples = times[i]
+            record = dict(job=job, tool=tool, threads=threads, median=statistics.median(samples),
+                          min=min(samples), max=max(samples), runs=len(samples),
+                          rss_mb=peak_rss_mb(argv, environment(threads)),
+                          out_bytes=os.path.getsize(output) if output and os.path.exists(output) else None,
+                          quality=quality(reference, output), command=" ".join(shlex.quote(a) for a in argv).replace(WORK, "$W"))
+            results.append(record)
+            print(f"{job:7s} {threads:3s} {record['median']:7.3f}s  rss {record['rss_mb']:5.0f} MB  {tool}  {record['quality']}", flush=True)
+    return results
+
+
+def table(results):
+    lines = []
+    jobs = []
+    for r in results:
+        if r["job"] not in jobs:
+            jobs.append(r["job"])
+    for job in jobs:
+        job_results = [r for r in results if r["job"] == job]
+        lines.append(f"### {TITLES.get(job, job)}\n")
+        lines.append("| tool | threads | median s | min–max s | peak RSS MB | output KB | quality | Retouch ÷ this |")
+        lines.append("|---|---|---:|---:|---:|---:|---|---:|")
+        retouch = next((r for r in job_results if r["tool"].startswith("Retouch")), None)
+        for r in job_results:
+            ratio = ""
+            if retouch and r is not retouch:
+                ratio = f"{retouch['median'] / r['median']:.2f}"
+            threads = {"1": "1", "def": "default", "1*": "1 (inherent)"}[r["threads"]]
+            size = f"{r['out_bytes'] / 1024:.0f}" if r["out_bytes"] else ""
+            lines.append(f"| {r['tool']} | {threads} | {r['median']:.3f} | {r['min']:.3f}–{r['max']:.3f} | {r['rss_mb']:.0f} | {size} | {r['quality']} | {ratio} |")
+        if retouch:
+            anchors = [r for r in job_results if r is not retouch and r["threads"] in ("1", "1*")]
+            if anchors:
+                best = min(anchors, key=lambda r: r["median"])
+                lines.append(f"\n**Retouch ÷ best single-thread anchor ({best['tool']}): {retouch['median'] / best['median']:.2f}×**; "
+                             f"peak RSS {retouch['rss_mb']:.0f} MB vs {best['rss_mb']:.0f} MB.\n")
+    lines.append("### Jobs not yet measurable\n")
+    lines.append("| job | what | why |")
+    lines.append("|---|---|---|")
+    for job, why in NOT_YET.items():
+        lines.append(f"| {job} | {why.split(' (')[0]} | {'(' + why.split(' (', 1)[1] if ' (' in why else ''} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "5")))
+    parser.add_argument("--only", default=os.environ.get("ONLY", ""))
+    args = parser.parse_args()
+    if args.runs < 5:
+        sys.exit("--runs must be at least 5")
+    selected = {j for j in args.only.split(",") if j}
+    results = measure(selected, args.runs)
+    with open(os.path.join(WORK, "results.json"), "w") as handle:
+        json.dump(results, handle, indent=1)
+    report = table(results)
+    with open(os.path.join(WORK, "report.md"), "w") as handle:
+        handle.write(report + "\n")
+    print()
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
