@@ -71,7 +71,7 @@ def rows():
 
     o = lambda name: os.path.join(OUT, name)
     # J6png
-    single("J6png", "Retouch convert (level 2, adaptive filters)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
+    single("J6png", "Retouch convert (fast preset: up filter, RLE)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
     both("J6png", "vips CLI 8.14 (level 6, no filter)", ["vips", "copy", RGBA, o("j6_vips.png")], o("j6_vips.png"), RGBA)
     both("J6png", "pyvips + libvips wheel (level 6, no filter)", [PY, ANCHORS, "vips", "j6png", RGBA, o("j6_pyvips.png")], o("j6_pyvips.png"), RGBA)
     single("J6png", "Pillow (level 6, adaptive)", [PY, ANCHORS, "pillow", "j6png", RGBA, o("j6_pillow.png")], o("j6_pillow.png"), RGBA)

@@ -34,7 +34,13 @@ fi
 
 venv="$WORK/venv"
 if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    echo "run.sh: installing python3-venv (apt)" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
 fi
 if ! "$venv/bin/python" -c "import PIL, pyvips, cv2, skimage, pixelmatch, numpy, scipy" 2>/dev/null; then
   echo "run.sh: installing the Python anchors into $venv (PyPI)" >&2
