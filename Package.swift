@@ -13,11 +13,14 @@ let package = Package(
     products: [
         .library(name: "ImageCore", targets: ["ImageCore"]),
         .library(name: "ImageCodecs", targets: ["ImageCodecs"]),
+        .library(name: "ImageOps", targets: ["ImageOps"]),
+        .library(name: "EditProviders", targets: ["EditProviders"]),
         .library(name: "RetouchCLI", targets: ["RetouchCLI"]),
         .executable(name: "retouch", targets: ["retouch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // System libraries: module map + shim header only.
@@ -37,13 +40,18 @@ let package = Package(
 
         .target(name: "ImageCore", swiftSettings: swiftSettings),
         .target(
+            name: "ImageOps",
+            dependencies: ["ImageCore", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: swiftSettings),
+        .target(name: "EditProviders", dependencies: ["ImageCore", "ImageCodecs", "ImageOps"], swiftSettings: swiftSettings),
+        .target(
             name: "ImageCodecs",
             dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP"],
             swiftSettings: swiftSettings),
         .target(
             name: "RetouchCLI",
             dependencies: [
-                "ImageCore", "ImageCodecs",
+                "ImageCore", "ImageCodecs", "ImageOps", "EditProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -55,6 +63,12 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCoreTests", dependencies: ["ImageCore", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageOpsTests", dependencies: ["ImageCore", "ImageOps", "ImageCodecs", "EditProviders", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EditProvidersTests", dependencies: ["EditProviders", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],

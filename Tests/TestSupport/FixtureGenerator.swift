@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import ImageCodecs
-public import ImageCore
+import ImageCore
 
 /// Makes every generated file in `Fixtures/` from code, so each can be re-made
 /// (`REGENERATE_FIXTURES=1 swift test --filter FixtureTests`) and checked.

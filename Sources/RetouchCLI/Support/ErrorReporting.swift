@@ -1,4 +1,6 @@
+import EditProviders
 import ImageCodecs
+import ImageOps
 
 /// The one place where errors become messages and exit codes.
 enum ErrorReporting {
@@ -11,6 +13,8 @@ enum ErrorReporting {
             case .invalidParameter: return .usage
             case .encodingFailed: return .software
             }
+        case is OperationError, is EditProviderError:
+            return .usage
         case let cli as CLIError:
             switch cli {
             case .cannotRead, .cannotWrite: return .ioError
@@ -27,6 +31,8 @@ enum ErrorReporting {
         switch error {
         case let cli as CLIError: return "error: \(cli)"   // already names its path
         case let codec as CodecError: cause = codec.description
+        case let operation as OperationError: cause = operation.description
+        case let provider as EditProviderError: cause = provider.description
         default: cause = String(describing: error)
         }
         if let file { return "error: \(file): \(cause)" }

@@ -1,0 +1,89 @@
+public import ImageCore
+import RealModule
+
+/// Places a crop of a given size inside an image according to a `Gravity`.
+public enum CropPlacement {
+    /// Where the crop went and what it kept.
+    public struct Result: Sendable, Hashable {
+        /// The crop, inside the image.
+        public var rect: PixelRect
+        /// The fraction 0…1 of the subject (alpha/mask coverage ≥ 50 %) kept, when the
+        /// image has one; for `attention`, of the importance; otherwise of the area.
+        public var retention: Double
+        /// For `subject`: false when the subject cannot fit at this size (pad instead).
+        public var subjectFits: Bool
+    }
+
+    /// Places a `cropSize` crop (each edge ≤ the image's) in `image`.
+    ///
+    /// `subject` is the coverage that `.subject` keeps whole (default: the image's alpha).
+    public static func place(_ cropSize: PixelSize, in image: PixelBuffer, gravity: Gravity, subject: Mask? = nil) -> Result {
+        precondition(cropSize.width <= image.width && cropSize.height <= image.height, "crop \(cropSize) larger than image \(image.size)")
+        let subjectBox = subjectBounds(subject ?? alphaCoverage(image))
+        var fits = true
+        let rect: PixelRect
+        switch gravity {
+        case .center:
+            rect = centred(cropSize, at: (Double(image.width) / 2, Double(image.height) / 2), in: image.size)
+        case .focal(let fx, let fy):
+            rect = centred(cropSize, at: (fx * Double(image.width), fy * Double(image.height)), in: image.size)
+        case .subject:
+            if let box = subjectBox {
+                fits = box.width <= cropSize.width && box.height <= cropSize.height
+                rect = centred(cropSize, at: (Double(box.x) + Double(box.width) / 2, Double(box.y) + Double(box.height) / 2), in: image.size)
+            } else {
+                rect = centred(cropSize, at: (Double(image.width) / 2, Double(image.height) / 2), in: image.size)
+            }
+        case .entropy:
+            rect = EntropyCrop.place(cropSize, in: image)
+        case .attention:
+            let map = AttentionMap(image)
+            rect = map.bestCrop(cropSize)
+            return Result(rect: rect, retention: subjectBox.map { keptFraction($0, rect) } ?? map.keptFraction(rect), subjectFits: true)
+        }
+        let retention = subjectBox.map { keptFraction($0, rect) } ?? Double(rect.size.area) / Double(image.size.area)
+        return Result(rect: rect, retention: retention, subjectFits: fits)
+    }
+
+    /// The crop of `size` centred on a point, shifted to lie inside the image.
+    static func centred(_ size: PixelSize, at point: (Double, Double), in image: PixelSize) -> PixelRect {
+        let x = Int((point.0 - Double(size.width) / 2).rounded())
+        let y = Int((point.1 - Double(size.height) / 2).rounded())
+        return PixelRect(x: min(max(0, x), image.width - size.width), y: min(max(0, y), image.height - size.height),
+                         width: size.width, height: size.height)
+    }
+
+    /// The bounding box of coverage ≥ 128, or nil when nothing (or everything) is covered.
+    public static func subjectBounds(_ mask: Mask?) -> PixelRect? {
+        guard let mask else { return nil }
+        var minX = mask.width, minY = mask.height, maxX = -1, maxY = -1
+        mask.withUnsafeBytes { bytes in
+            for y in 0..<mask.height {
+                let row = y * mask.width
+                for x in 0..<mask.width where bytes[row + x] >= 128 {
+                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                }
+            }
+        }
+        guard maxX >= 0 else { return nil }
+        let box = PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        return box.size == mask.size ? nil : box
+    }
+
+    /// The image's alpha as coverage, or nil when it is opaque.
+    static func alphaCoverage(_ image: PixelBuffer) -> Mask? {
+        guard image.format.layout.hasAlpha, !image.isOpaque else { return nil }
+        let rgba = image.converted(to: .rgba8)
+        var coverage = [UInt8](repeating: 0, count: image.width * image.height)
+        rgba.withUnsafeBytes { bytes in
+            for y in 0..<image.height {
+                for x in 0..<image.width { coverage[y * image.width + x] = bytes[y * rgba.bytesPerRow + x * 4 + 3] }
+            }
+        }
+        return Mask(width: image.width, height: image.height, coverage: coverage)
+    }
+
+    static func keptFraction(_ box: PixelRect, _ crop: PixelRect) -> Double {
+        Double(box.intersection(crop)?.size.area ?? 0) / Double(box.size.area)
+    }
+}

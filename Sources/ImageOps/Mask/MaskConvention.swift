@@ -1,0 +1,55 @@
+public import ImageCore
+
+/// How a mask image marks the editable area. The only place these rules live: every
+/// import and export of a mask file goes through here.
+public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
+    /// OpenAI images/edits: an RGBA image, alpha 0 where the edit may happen, 255 where
+    /// the image must be kept; intermediate alpha is partial coverage.
+    case openai
+    /// Greyscale: white (255) where the edit may happen, black where it must not.
+    case white
+
+    /// `openai` when the image has a meaningful alpha channel (some pixel not opaque),
+    /// `white` otherwise.
+    public static func detect(_ image: PixelBuffer) -> MaskConvention {
+        image.format.layout.hasAlpha && !image.isOpaque ? .openai : .white
+    }
+
+    /// The coverage (255 = selected for editing) the image encodes in this convention.
+    public func mask(from image: PixelBuffer) -> Mask {
+        switch self {
+        case .openai:
+            let rgba = image.converted(to: .rgba8)
+            var coverage = [UInt8](repeating: 0, count: image.width * image.height)
+            rgba.withUnsafeBytes { bytes in
+                for y in 0..<image.height {
+                    for x in 0..<image.width { coverage[y * image.width + x] = 255 - bytes[y * rgba.bytesPerRow + x * 4 + 3] }
+                }
+            }
+            return Mask(width: image.width, height: image.height, coverage: coverage)
+        case .white:
+            return Mask(image.converted(to: .gray8))
+        }
+    }
+
+    /// The mask as an image in this convention (`openai`: black RGBA with alpha =
+    /// 255 − coverage; `white`: grey = coverage).
+    public func image(from mask: Mask) -> PixelBuffer {
+        switch self {
+        case .white:
+            return mask.grayBuffer
+        case .openai:
+            return PixelBuffer(width: mask.width, height: mask.height, format: .rgba8) { destination, stride in
+                mask.withUnsafeBytes { coverage in
+                    for y in 0..<mask.height {
+                        for x in 0..<mask.width {
+                            let i = y * stride + x * 4
+                            destination[i] = 0; destination[i + 1] = 0; destination[i + 2] = 0
+                            destination[i + 3] = 255 - coverage[y * mask.width + x]
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

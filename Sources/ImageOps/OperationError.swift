@@ -1,0 +1,33 @@
+public import ImageCore
+
+/// A data-dependent parameter problem in an image operation: what was asked, what the
+/// limit is, and what would work instead.
+public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A rectangle does not lie inside the image.
+    case rectOutsideImage(PixelRect, imageSize: PixelSize)
+    /// A size is not allowed; `suggestions` lists the nearest valid sizes.
+    case sizeNotAllowed(PixelSize, rule: String, suggestions: [PixelSize])
+    /// The source's aspect ratio cannot be reached within the rules by cropping.
+    case aspectOutOfRange(sourceRatio: Double, maximumRatio: Double, rule: String)
+    /// A parameter is outside its range.
+    case invalidParameter(name: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .rectOutsideImage(let rect, let size):
+            return "rectangle \(rect) is not inside the \(size) image"
+        case .sizeNotAllowed(let size, let rule, let suggestions):
+            let nearest = suggestions.isEmpty ? "" : "; nearest valid sizes: " + suggestions.map { "\($0.width)x\($0.height)" }.joined(separator: ", ")
+            return "size \(size.width)x\(size.height) is not allowed: \(rule)\(nearest)"
+        case .aspectOutOfRange(let source, let maximum, let rule):
+            return "the image's aspect ratio \(Self.ratio(source)):1 exceeds the maximum \(Self.ratio(maximum)):1 (\(rule)); pad it (fit pad) or crop it to a narrower aspect first"
+        case .invalidParameter(let name, let value, let expected):
+            return "invalid \(name) \(value): expected \(expected)"
+        }
+    }
+
+    private static func ratio(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,35 @@
+public import ImageCore
+
+extension PixelBuffer {
+    /// The image resampled to `size` with a separable two-pass filter.
+    ///
+    /// Colour is filtered premultiplied by alpha (no fringes around transparent edges),
+    /// in 8-bit sRGB values or, with `linearLight`, in linear light. Opaque 8-bit sRGB
+    /// input takes a fixed-point path (within 1 level of the float path). The result has
+    /// the source's format (straight alpha).
+    /// - Precondition: `size` is at least 1×1.
+    public func resized(to size: PixelSize, options: ResampleOptions = .default) -> PixelBuffer {
+        precondition(size.width >= 1 && size.height >= 1, "target size \(size) must be at least 1×1")
+        let originalFormat = format
+        var source = self
+        if format.alpha == .premultiplied { source = source.unpremultiplied() }
+        source = source.converted(to: .rgba8)
+        if size == self.size && !options.linearLight { return self }
+        let horizontal = ResampleWeights(inputCount: width, outputCount: size.width, filter: options.filter)
+        let vertical = ResampleWeights(inputCount: height, outputCount: size.height, filter: options.filter)
+        let opaque = source.isOpaque
+        let result: PixelBuffer
+        if opaque && !options.linearLight && options.allowFixedPoint {
+            result = FixedPointResampler.resample(source, to: size, horizontal: horizontal, vertical: vertical)
+        } else {
+            result = FloatResampler.resample(source, to: size, horizontal: horizontal, vertical: vertical,
+                                             premultiply: !opaque, linearLight: options.linearLight)
+        }
+        switch originalFormat.layout {
+        case .rgba: return result
+        case .gray: return result.converted(to: .gray8)
+        case .grayAlpha: return result.converted(to: .grayAlpha8)
+        case .rgb: return result.converted(to: .rgb8)
+        }
+    }
+}

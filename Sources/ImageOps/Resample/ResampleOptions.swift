@@ -1,0 +1,19 @@
+/// Resampling settings.
+public struct ResampleOptions: Sendable, Hashable {
+    public var filter: ResampleFilter
+    /// Filter in linear light (sRGB decoded, IEC 61966-2-1) instead of on the 8-bit sRGB
+    /// values. Default false (what most tools do; linear is more correct for downscaling
+    /// fine bright-dark detail).
+    public var linearLight: Bool
+    /// Allow the fixed-point path for opaque 8-bit sRGB input (within 1 level of the
+    /// float path, faster). Default true.
+    public var allowFixedPoint: Bool
+
+    public init(filter: ResampleFilter = .lanczos3, linearLight: Bool = false, allowFixedPoint: Bool = true) {
+        self.filter = filter
+        self.linearLight = linearLight
+        self.allowFixedPoint = allowFixedPoint
+    }
+
+    public static let `default` = ResampleOptions()
+}

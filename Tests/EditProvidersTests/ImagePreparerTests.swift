@@ -1,0 +1,101 @@
+import EditProviders
+import ImageCodecs
+import ImageCore
+import ImageOps
+import Testing
+import TestSupport
+
+@Suite struct ImagePreparerTests {
+    static func png(_ image: PixelBuffer) -> [UInt8] { try! ImageCodec.encode(image, options: .png(.default)) }
+
+    /// A cut-out: transparent canvas, opaque subject in `box`.
+    static func cutout(_ canvas: PixelSize, _ box: PixelRect) -> PixelBuffer {
+        var image = PixelBuffer(width: canvas.width, height: canvas.height, format: .rgba8)
+        for y in box.y..<box.maxY { for x in box.x..<box.maxX { image[x, y] = [30, 140, 220, 255] } }
+        return image
+    }
+
+    @Test func subjectGravityKeepsTheWholeSubject() throws {
+        let box = PixelRect(x: 700, y: 120, width: 300, height: 350)
+        let bytes = Self.png(Self.cutout(PixelSize(width: 1200, height: 600), box))
+        let prepared = try ImagePreparer.prepare(bytes, request: PrepareRequest(
+            model: "gpt-image-2", channel: ChannelPreset.named("instagram-square"), gravity: .subject, padColor: .transparent))
+        let report = prepared.report
+        #expect(report.retention == 1)
+        let crop = try #require(report.crop)
+        #expect(crop.contains(box), "\(crop) should contain \(box)")
+        #expect(prepared.pixels.width == prepared.pixels.height)
+        // Every subject pixel made it into the output: count opaque output area ≈ box area × scale².
+        let scale = report.scale
+        var opaque = 0
+        for y in 0..<prepared.pixels.height { for x in 0..<prepared.pixels.width where prepared.pixels[x, y][3] > 127 { opaque += 1 } }
+        let expected = Double(box.size.area) * scale * scale
+        #expect(abs(Double(opaque) - expected) / expected < 0.02, "opaque \(opaque) vs \(expected)")
+    }
+
+    @Test func subjectTooWideForTheRatioIsPaddedNotCut() throws {
+        let box = PixelRect(x: 50, y: 200, width: 1100, height: 200)
+        let bytes = Self.png(Self.cutout(PixelSize(width: 1200, height: 600), box))
+        let prepared = try ImagePreparer.prepare(bytes, request: PrepareRequest(
+            channel: ChannelPreset.named("instagram-square"), gravity: .subject, padColor: .transparent))
+        #expect(prepared.report.pad != nil)
+        #expect(prepared.report.crop == nil)
+        #expect(prepared.report.warnings.contains { $0.contains("padded instead") })
+        #expect(prepared.pixels.size == PixelSize(width: 1080, height: 1080))
+    }
+
+    @Test func maskFollowsTheImageGeometry() throws {
+        let image = SyntheticImages.gradient(width: 800, height: 600)
+        var mask = Mask(width: 800, height: 600)
+        let selected = PixelRect(x: 500, y: 100, width: 120, height: 200)
+        for y in selected.y..<selected.maxY { for x in selected.x..<selected.maxX { mask[x, y] = 255 } }
+        let prepared = try ImagePreparer.prepare(Self.png(image), request: PrepareRequest(
+            model: "gpt-image-2", aspect: (1, 1), target: .tier(1024), gravity: .focal(x: 0.7, y: 0.5)), mask: mask)
+        let outMask = try #require(prepared.mask)
+        #expect(outMask.size == prepared.pixels.size)
+        let expected = prepared.report.transform
+        let topLeft = expected.outputPoint(forSource: Point(x: Double(selected.x), y: Double(selected.y)))
+        let bottomRight = expected.outputPoint(forSource: Point(x: Double(selected.maxX), y: Double(selected.maxY)))
+        let box = try #require(CropPlacement.subjectBounds(outMask))
+        #expect(abs(Double(box.x) - topLeft.x) <= 1.5 && abs(Double(box.y) - topLeft.y) <= 1.5, "\(box) vs \(topLeft)")
+        #expect(abs(Double(box.maxX) - bottomRight.x) <= 1.5 && abs(Double(box.maxY) - bottomRight.y) <= 1.5, "\(box) vs \(bottomRight)")
+    }
+
+    @Test func maskOfTheWrongSizeIsRefused() {
+        #expect(throws: OperationError.self) {
+            try ImagePreparer.prepare(Self.png(SyntheticImages.gradient(width: 80, height: 60)), request: PrepareRequest(), mask: Mask(width: 60, height: 80))
+        }
+    }
+
+    @Test func shrinkOnLoadMatchesAFullDecode() throws {
+        let photo = try ImageCodec.decode(try FixtureFiles.bytes("inputs/coffee.png")).pixels.resized(to: PixelSize(width: 2400, height: 1600))
+        let jpeg = try ImageCodec.encode(photo, options: .jpeg(JPEGEncodingOptions(quality: 95)))
+        let request = PrepareRequest(target: .longEdge(300))
+        let fast = try ImagePreparer.prepare(jpeg, request: request)
+        var full = request
+        full.shrinkOnLoad = false
+        let exact = try ImagePreparer.prepare(jpeg, request: full)
+        #expect(fast.report.decodeScaleDenominator == 4)
+        #expect(exact.report.decodeScaleDenominator == 1)
+        #expect(fast.pixels.size == PixelSize(width: 300, height: 200))
+        #expect(ImageDifference(fast.pixels, exact.pixels, channels: 3).psnr > 38)
+    }
+
+    @Test func orientationIsAppliedBeforeFraming() throws {
+        let prepared = try ImagePreparer.prepare(try FixtureFiles.bytes("inputs/coffee-orientation-6.jpg"), request: PrepareRequest(target: .longEdge(300)))
+        #expect(prepared.report.orientation == .rotate90Clockwise)
+        #expect(prepared.pixels.size == PixelSize(width: 300, height: 200))
+    }
+
+    @Test func everyModelOutputIsValidForItsModel() throws {
+        let bytes = Self.png(SyntheticImages.gradient(width: 1234, height: 567))
+        for model in ["gpt-image-2", "gpt-image-1.5", "gpt-image-1-mini"] {
+            for fit in [FitMode.crop, .pad] {
+                let prepared = try ImagePreparer.prepare(bytes, request: PrepareRequest(model: model, fit: fit))
+                let rules = try ModelCatalog.profile(for: model).sizeRules
+                #expect(rules.violations(of: prepared.pixels.size).isEmpty, "\(model) \(fit): \(prepared.pixels.size)")
+                #expect(prepared.report.modelValid)
+            }
+        }
+    }
+}
