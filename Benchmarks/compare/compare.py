@@ -39,6 +39,9 @@ K4P = f"{WORK}/j3_4k.png"
 RGBA = f"{WORK}/j6_rgba_stored.png"
 
 TITLES = {
+    "J1": "J1: 13.4 MP baseline JPEG → Lanczos3 to 1024×768 → PNG",
+    "J3": "J3: 4K JPEG → centre 4:5 crop → 1080×1350 Lanczos3 → JPEG q85",
+    "J3p": "J3p: the same from a 4K PNG",
     "J6png": "J6png: 3840×2160 RGBA (stored-deflate PNG in) → PNG at each tool's default settings",
     "J6webp": "J6webp: the same RGBA → WebP lossy q80",
     "D1": "D1: decode floor, 13.4 MP baseline JPEG (decode only)",
@@ -47,9 +50,6 @@ TITLES = {
 }
 
 NOT_YET = {
-    "J1": "13.4 MP JPEG → Lanczos3 1024×768 → PNG (needs resampling: issue 4)",
-    "J3": "4K JPEG → 4:5 crop → 1080×1350 → JPEG q85 (needs resampling: issue 4)",
-    "J3p": "the same from a 4K PNG (issue 4)",
     "J4": "SSIM of a 2048² pair (needs ImageOps/Compare: issue 6)",
     "J4d": "abs-difference heat map (issue 6)",
     "J5": "Gaussian blur σ 10 of a 4K mask (needs ImageOps/Mask: issue 5)",
@@ -70,6 +70,23 @@ def rows():
         R.append((job, tool, "1*", argv, output, reference))
 
     o = lambda name: os.path.join(OUT, name)
+    K4J = f"{WORK}/j3_4k.jpg"
+    # J1: Pillow's output is the quality reference
+    ref1 = o("j1_pillow.png")
+    single("J1", "Pillow LANCZOS (reference)", [PY, ANCHORS, "pillow", "j1", J1, ref1], ref1, ref1)
+    single("J1", "Retouch prepare --long-edge 1024", [RETOUCH, "prepare", J1, "-o", o("j1_retouch.png"), "--long-edge", "1024"], o("j1_retouch.png"), ref1)
+    both("J1", "vipsthumbnail 8.14 (shrink-on-load)", ["vipsthumbnail", J1, "--size", "1024", "-o", o("j1_vt.png")], o("j1_vt.png"), ref1)
+    both("J1", "pyvips + libvips wheel thumbnail", [PY, ANCHORS, "vips", "j1", J1, o("j1_pyvips.png")], o("j1_pyvips.png"), ref1)
+    both("J1", "OpenCV INTER_AREA", [PY, ANCHORS, "cv2", "j1", J1, o("j1_cv2.png")], o("j1_cv2.png"), ref1, cv=True)
+    both("J1", "ImageMagick -filter Lanczos -resize", [IMAGEMAGICK, J1, "-filter", "Lanczos", "-resize", "1024x1024", o("j1_im.png")], o("j1_im.png"), ref1)
+    # J3 (JPEG in) and J3p (PNG in)
+    for job, source in (("J3", K4J), ("J3p", K4P)):
+        ref = o(f"{job}_pillow.jpg")
+        single(job, "Pillow crop + LANCZOS (reference)", [PY, ANCHORS, "pillow", "j3", source, ref], ref, ref)
+        single(job, "Retouch prepare --aspect 4:5 --size 1080x1350", [RETOUCH, "prepare", source, "-o", o(f"{job}_retouch.jpg"), "--aspect", "4:5", "--size", "1080x1350", "--quality", "85"], o(f"{job}_retouch.jpg"), ref)
+        both(job, "pyvips + libvips wheel thumbnail crop=centre", [PY, ANCHORS, "vips", "j3", source, o(f"{job}_pyvips.jpg")], o(f"{job}_pyvips.jpg"), ref)
+        both(job, "vipsthumbnail 8.14 --smartcrop centre", ["vipsthumbnail", source, "--size", "1080x1350", "--smartcrop", "centre", "-o", o(f"{job}_vt.jpg") + "[Q=85]"], o(f"{job}_vt.jpg"), ref)
+        both(job, "OpenCV crop + INTER_AREA", [PY, ANCHORS, "cv2", "j3", source, o(f"{job}_cv2.jpg")], o(f"{job}_cv2.jpg"), ref, cv=True)
     # J6png
     single("J6png", "Retouch convert (fast preset: up filter, RLE)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
     both("J6png", "vips CLI 8.14 (level 6, no filter)", ["vips", "copy", RGBA, o("j6_vips.png")], o("j6_vips.png"), RGBA)

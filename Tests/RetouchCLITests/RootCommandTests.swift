@@ -1,5 +1,6 @@
 import Foundation
 import ImageCodecs
+import ImageCore
 import Testing
 import TestSupport
 
@@ -32,7 +33,10 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(written.contains("coffee-orientation-6-upright.png"))
-        #expect(written.count == 5)
+        #expect(written.count == 15)
+        #expect(written.contains("rocket-gpt-image-2.png"))
+        let prepared = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-instagram.png"))))
+        #expect(prepared.pixels.size == ImageCore.PixelSize(width: 1080, height: 1350))
         let upright = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-orientation-6-upright.png"))))
         #expect(upright.pixels.width == 600 && upright.pixels.height == 400)
     }

@@ -41,10 +41,8 @@ extension RootCommand {
                 let encoded = try ImageCodec.encode(pixels, options: options)
                 try FileAccess.write(encoded, to: output)
                 console.print("\(input) → \(output): \(format), \(pixels.width)×\(pixels.height), \(encoded.count) bytes")
-            } catch let error as CLIError {
-                throw ExitCode(ErrorReporting.report(error, file: nil).rawValue)
             } catch {
-                throw ExitCode(ErrorReporting.report(error, file: input).rawValue)
+                throw ErrorReporting.exit(error, file: input)
             }
         }
     }

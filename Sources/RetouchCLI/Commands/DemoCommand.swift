@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
+import EditProviders
 import ImageCodecs
+import ImageOps
 
 extension RootCommand {
     /// `retouch demo`: the main job on the bundled fixtures, offline.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the demo pipeline on the bundled fixture photos (offline).",
-            discussion: "Stage 1 (prepare): inspect and decode every image in the fixtures folder and write it out upright as PNG. Later stages (mask, edit, cutout, diff) join as they are built.")
+            discussion: "Stage 1: inspect and decode every image in the fixtures folder and write it out upright. Stage 2: prepare each photo as a gpt-image-2 upload (1k tier, padded to the model's limits) and as an Instagram portrait post (attention gravity). Later stages (mask, edit, cutout, diff) join as they are built.")
 
         @Option(name: .long, help: "Folder of input images.")
         var fixtures = "Fixtures/inputs"
@@ -23,10 +25,10 @@ extension RootCommand {
                     .filter { ImageFormat(fileExtension: ($0 as NSString).pathExtension) != nil }
                     .sorted()
             } catch {
-                throw ExitCode(ErrorReporting.report(CLIError.cannotRead(path: fixtures, reason: "cannot list the folder"), file: nil).rawValue)
+                throw ErrorReporting.exit(CLIError.cannotRead(path: fixtures, reason: "cannot list the folder"), file: nil)
             }
             guard !names.isEmpty else {
-                throw ExitCode(ErrorReporting.report(CLIError.usage("\(fixtures) holds no PNG, JPEG or WebP images"), file: nil).rawValue)
+                throw ErrorReporting.exit(CLIError.usage("\(fixtures) holds no PNG, JPEG or WebP images"), file: nil)
             }
             try FileAccess.createDirectory(output)
             console.print("retouch demo: \(names.count) images from \(fixtures) → \(output)")
@@ -52,9 +54,33 @@ extension RootCommand {
                     _ = ErrorReporting.report(error, file: path)
                 }
             }
+            console.print("")
+            console.print("stage 2: prepare")
+            console.print(pad("file", 34) + pad("target", 22) + pad("output", 11) + pad("decode", 7) + "crop / pad")
+            for name in names {
+                let path = fixtures + "/" + name
+                let base = (name as NSString).deletingPathExtension
+                for (label, suffix, request) in [
+                    ("gpt-image-2, 1k, pad", "gpt-image-2", PrepareRequest(model: "gpt-image-2", target: .tier(1024), fit: .pad)),
+                    ("instagram-portrait", "instagram", PrepareRequest(channel: ChannelPreset.named("instagram-portrait"), gravity: .attention)),
+                ] {
+                    do {
+                        let prepared = try ImagePreparer.prepare(try FileAccess.read(path), request: request)
+                        let outputPath = output + "/" + base + "-" + suffix + ".png"
+                        try FileAccess.write(try ImageCodec.encode(prepared.pixels, options: .png(.default)), to: outputPath)
+                        let r = prepared.report
+                        let framing = r.crop.map { "crop \($0.width)×\($0.height)+\($0.x)+\($0.y)" } ?? r.pad.map { "pad \($0.left),\($0.top),\($0.right),\($0.bottom)" } ?? "whole frame"
+                        console.print(pad(name, 34) + pad(label, 22) + pad("\(r.outputSize.width)×\(r.outputSize.height)", 11)
+                            + pad("1/\(r.decodeScaleDenominator)", 7) + framing)
+                    } catch {
+                        failures += 1
+                        _ = ErrorReporting.report(error, file: path)
+                    }
+                }
+            }
             let elapsed = clock.now - start
             console.print("")
-            console.print("\(names.count - failures) of \(names.count) images written upright in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))")
+            console.print("\(names.count) images: written upright and prepared twice each into \(output) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))\(failures > 0 ? "; \(failures) failures" : "")")
             if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
 

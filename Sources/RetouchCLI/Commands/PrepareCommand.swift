@@ -93,10 +93,8 @@ extension RootCommand {
                     report.text(input: input, output: output).forEach(console.print)
                 }
                 prepared.report.warnings.forEach { console.printError("warning: \(input): \($0)") }
-            } catch let error as CLIError {
-                throw ExitCode(ErrorReporting.report(error, file: nil).rawValue)
             } catch {
-                throw ExitCode(ErrorReporting.report(error, file: input).rawValue)
+                throw ErrorReporting.exit(error, file: input)
             }
         }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import EditProviders
 import ImageCodecs
 import ImageOps
@@ -43,5 +44,11 @@ enum ErrorReporting {
     static func report(_ error: any Error, file: String?) -> ExitStatus {
         Console.current.printError(message(for: error, file: file))
         return status(for: error)
+    }
+
+    /// Reports `error` (naming `file`, unless the error names its own path) and returns
+    /// the exit code for the command to throw.
+    static func exit(_ error: any Error, file: String?) -> ExitCode {
+        ExitCode(report(error, file: error is CLIError ? nil : file).rawValue)
     }
 }
