@@ -21,6 +21,16 @@ let package = Package(
             path: "Benchmarks/Codecs",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "Resample",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ImageOps", package: "Retouch"),
+                .product(name: "ImageCore", package: "Retouch"),
+            ],
+            path: "Benchmarks/Resample",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
