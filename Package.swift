@@ -33,6 +33,9 @@ let package = Package(
         .systemLibrary(
             name: "CWebP", pkgConfig: "libwebpdemux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        .systemLibrary(
+            name: "CDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
 
         // The only C we write: each entry point owns its setjmp.
         .target(name: "CJPEGShims", dependencies: ["CJPEG"]),
@@ -46,7 +49,7 @@ let package = Package(
         .target(name: "EditProviders", dependencies: ["ImageCore", "ImageCodecs", "ImageOps"], swiftSettings: swiftSettings),
         .target(
             name: "ImageCodecs",
-            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP"],
+            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate"],
             swiftSettings: swiftSettings),
         .target(
             name: "RetouchCLI",

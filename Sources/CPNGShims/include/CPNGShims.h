@@ -1,9 +1,9 @@
-// CPNGShims: libpng's classic API wrapped for Swift.
+// CPNGShims: libpng's classic read API wrapped for Swift.
 //
 // Why not the simplified `png_image_*` API: it converts 16-bit samples as linear light
-// and applies gAMA when producing 8-bit sRGB output, and it cannot set the compression
-// level when writing. Retouch needs the samples as stored (rounded 16→8) and control
-// over compression, so this shim uses the classic API. Its errors longjmp, which Swift
+// and applies gAMA when producing 8-bit sRGB output. Retouch needs the samples as stored
+// (rounded 16→8), so this shim uses the classic API. (Encoding does not use libpng:
+// ImageCodecs' PNGWriter filters rows itself and deflates with libdeflate.) Its errors longjmp, which Swift
 // cannot catch, so every function here owns its setjmp, frees everything on the landing
 // pad, and reports through a caller-owned status struct. Nothing is printed.
 #ifndef CPNGSHIMS_H
@@ -61,16 +61,6 @@ int CPNGShims_decode(const uint8_t *data, size_t size, uint64_t maxPixels,
                      uint8_t *output, size_t outputStride, size_t outputSize,
                      CPNGShims_Info *info, uint8_t **icc, size_t *iccSize,
                      CPNGShims_Status *status);
-
-/// Encodes 8-bit pixels (`channels` 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA, straight alpha)
-/// to a PNG in memory with zlib `compressionLevel` 0…9, the given filter mask
-/// (`PNG_ALL_FILTERS` style bits; 0 means libpng's default adaptive choice) and zlib
-/// `strategy` (`Z_DEFAULT_STRATEGY` 0, `Z_FILTERED` 1, `Z_HUFFMAN_ONLY` 2, `Z_RLE` 3).
-/// On success `*output` is shim-allocated; release it with `CPNGShims_free`.
-int CPNGShims_encode(const uint8_t *pixels, uint32_t width, uint32_t height,
-                     size_t stride, int channels, int compressionLevel, int filters, int strategy,
-                     const uint8_t *icc, size_t iccSize, uint8_t **output,
-                     size_t *outputSize, CPNGShims_Status *status);
 
 /// Frees a buffer returned by this shim.
 void CPNGShims_free(void *pointer);

@@ -84,7 +84,9 @@ public enum ImagePreparer {
 
         // 4. Crop or pad, then resample.
         let framedPixels: PixelBuffer
-        if PixelRect(size: image.size).contains(placed) {
+        if placed == PixelRect(size: image.size) {
+            framedPixels = image
+        } else if PixelRect(size: image.size).contains(placed) {
             framedPixels = try image.cropped(to: placed)
         } else {
             framedPixels = image.placed(on: placed.size, at: (-placed.x, -placed.y), fill: fill(request.padColor, channel: request.channel, image: image))

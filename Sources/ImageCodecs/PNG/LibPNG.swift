@@ -42,27 +42,6 @@ enum LibPNG {
         return (Info(info), profile)
     }
 
-    /// Encodes 8-bit rows of `channels` (1…4) bytes per pixel.
-    static func encode(
-        _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, bytesPerRow: Int, channels: Int,
-        compressionLevel: Int, filters: Int32, strategy: Int32, iccProfile: [UInt8]?
-    ) throws(CodecError) -> [UInt8] {
-        var status = CPNGShims_Status()
-        var output: UnsafeMutablePointer<UInt8>?
-        var outputSize = 0
-        let icc = iccProfile ?? []
-        let code = icc.withUnsafeBufferPointer { iccBuffer in
-            CPNGShims_encode(
-                pixels.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
-                bytesPerRow, Int32(channels), Int32(compressionLevel), filters, strategy,
-                iccBuffer.baseAddress, iccBuffer.count, &output, &outputSize, &status)
-        }
-        defer { CPNGShims_free(output) }
-        if code != 0 { throw .encodingFailed(.png, message: text(status.message)) }
-        guard let output else { throw .encodingFailed(.png, message: "no output") }
-        return Array(UnsafeBufferPointer(start: output, count: outputSize))
-    }
-
     /// The linked libpng's version, e.g. "1.6.39".
     static var version: String { String(cString: CPNGShims_linkedVersion()) }
 

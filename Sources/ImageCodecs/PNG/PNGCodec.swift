@@ -1,6 +1,7 @@
 import ImageCore
 
-/// PNG decoding and encoding through libpng's classic API; metadata parsed in Swift.
+/// PNG decoding through libpng's classic API, encoding with `PNGWriter` (libdeflate);
+/// metadata parsed in Swift.
 enum PNGCodec {
     static func readMetadata(_ data: [UInt8]) throws(CodecError) -> ImageMetadata {
         let info = try LibPNG.readInfo(data)
@@ -27,8 +28,8 @@ enum PNGCodec {
     }
 
     static func encode(_ buffer: PixelBuffer, options: PNGEncodingOptions) throws(CodecError) -> [UInt8] {
-        guard (0...9).contains(options.compressionLevel) else {
-            throw .invalidParameter(name: "PNG compression level", value: "\(options.compressionLevel)", expected: "0…9")
+        guard (0...LibDeflate.maximumLevel).contains(options.compressionLevel) else {
+            throw .invalidParameter(name: "PNG compression level", value: "\(options.compressionLevel)", expected: "0…\(LibDeflate.maximumLevel)")
         }
         var source = buffer
         if source.format.alpha == .premultiplied { source = source.unpremultiplied() }
@@ -46,13 +47,7 @@ enum PNGCodec {
             }
             source = source.converted(to: target)
         }
-        return try source.withUnsafeBytes { bytes throws(CodecError) in
-            try LibPNG.encode(
-                bytes, width: source.width, height: source.height, bytesPerRow: source.bytesPerRow,
-                channels: source.format.layout.channelCount, compressionLevel: options.compressionLevel,
-                filters: options.filter.libpngMask, strategy: options.strategy.zlibValue,
-                iccProfile: options.iccProfile)
-        }
+        return try PNGWriter.encode(source, filter: options.filter, level: options.compressionLevel, iccProfile: options.iccProfile)
     }
 
     private static func metadata(_ chunks: PNGChunkReader, _ info: LibPNG.Info, iccProfile: [UInt8]?, byteCount: Int) -> ImageMetadata {

@@ -13,7 +13,7 @@ struct OutputFormatOptions: ParsableArguments {
     @Flag(name: .long, help: "WebP only: encode losslessly (keeps RGB under transparent pixels).")
     var lossless = false
 
-    @Option(name: .long, help: "PNG only: classic deflate at zlib level 0…9 with adaptive filters (9 is smallest and slowest). Default: the fast preset (up filter, run-length deflate).")
+    @Option(name: .long, help: "PNG only: adaptive row filters at deflate level 0…12 (12 is smallest and slowest). Default: the fast preset (up filter, level 1).")
     var compression: Int?
 
     @Flag(name: .long, help: "JPEG only: 4:4:4 chroma (no subsampling) instead of 4:2:0.")
@@ -30,8 +30,8 @@ struct OutputFormatOptions: ParsableArguments {
         if let quality, !(0...100).contains(quality) {
             throw ValidationError("--quality \(quality) is out of range: expected 1…100 for JPEG, 0…100 for WebP")
         }
-        if let compression, !(0...9).contains(compression) {
-            throw ValidationError("--compression \(compression) is out of range: expected 0…9")
+        if let compression, !(0...12).contains(compression) {
+            throw ValidationError("--compression \(compression) is out of range: expected 0…12")
         }
         if let background, RGB8(hex: background) == nil {
             throw ValidationError("--background \(background) is not a colour: expected #RRGGBB")

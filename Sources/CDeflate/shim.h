@@ -1,0 +1,3 @@
+// libdeflate: whole-buffer DEFLATE/zlib compression (PNG IDAT and iCCP) and CRC-32.
+#include <stddef.h>
+#include <libdeflate.h>

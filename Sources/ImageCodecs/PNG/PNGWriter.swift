@@ -1,0 +1,135 @@
+import ImageCore
+
+/// Writes 8-bit, non-interlaced PNG (grey, grey+alpha, RGB, RGBA): rows filtered here,
+/// the IDAT stream deflated by libdeflate, chunks and CRCs per the PNG specification.
+enum PNGWriter {
+    /// Largest IDAT chunk written, in bytes (decoders accept any split).
+    static let idatChunkSize = 1 << 23
+
+    /// Encodes `pixels` (straight alpha, any of the four 8-bit layouts).
+    static func encode(_ pixels: PixelBuffer, filter: PNGEncodingOptions.Filter, level: Int, iccProfile: [UInt8]?) throws(CodecError) -> [UInt8] {
+        let colorType: UInt8
+        switch pixels.format.layout {
+        case .gray: colorType = 0
+        case .grayAlpha: colorType = 4
+        case .rgb: colorType = 2
+        case .rgba: colorType = 6
+        }
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        var header = bigEndian(UInt32(pixels.width)) + bigEndian(UInt32(pixels.height))
+        header += [8, colorType, 0, 0, 0]
+        appendChunk("IHDR", header, to: &png)
+        if let profile = iccProfile, !profile.isEmpty {
+            try validate(profile)
+            let compressed = try LibDeflate.zlibCompress(profile, level: 9)
+            appendChunk("iCCP", Array("ICC Profile".utf8) + [0, 0] + compressed, to: &png)
+        }
+        let filtered = filterRows(pixels, filter: filter)
+        let stream = try LibDeflate.zlibCompress(filtered, level: level)
+        var offset = 0
+        repeat {
+            let end = min(stream.count, offset + idatChunkSize)
+            appendChunk("IDAT", stream[offset..<end], to: &png)
+            offset = end
+        } while offset < stream.count
+        appendChunk("IEND", [], to: &png)
+        return png
+    }
+
+    /// Each row prefixed with its filter type byte, as the IDAT stream expects.
+    static func filterRows(_ pixels: PixelBuffer, filter: PNGEncodingOptions.Filter) -> [UInt8] {
+        let bpp = pixels.format.bytesPerPixel, rowBytes = pixels.rowByteCount, height = pixels.height
+        let candidates: [UInt8]
+        switch filter {
+        case .none: candidates = [0]
+        case .sub: candidates = [1]
+        case .up: candidates = [2]
+        case .average: candidates = [3]
+        case .paeth: candidates = [4]
+        case .adaptive: candidates = [0, 1, 2, 3, 4]
+        }
+        let zeroRow = [UInt8](repeating: 0, count: rowBytes)
+        var scratch = [UInt8](repeating: 0, count: candidates.count > 1 ? rowBytes * candidates.count : 0)
+        return [UInt8](unsafeUninitializedCapacity: (rowBytes + 1) * height) { output, initialized in
+            pixels.withUnsafeBytes { source in
+                zeroRow.withUnsafeBytes { zero in
+                    scratch.withUnsafeMutableBytes { scratch in
+                        for y in 0..<height {
+                            let row = source.baseAddress! + y * pixels.bytesPerRow
+                            let prior = y == 0 ? zero.baseAddress! : source.baseAddress! + (y - 1) * pixels.bytesPerRow
+                            let out = UnsafeMutableRawPointer(output.baseAddress! + y * (rowBytes + 1))
+                            if candidates.count == 1 {
+                                out.storeBytes(of: candidates[0], as: UInt8.self)
+                                apply(candidates[0], row: row, prior: prior, count: rowBytes, bpp: bpp, into: out + 1)
+                                continue
+                            }
+                            // libpng's heuristic: the filter whose output has the smallest sum of
+                            // absolute values (bytes read as signed).
+                            var best = 0, bestSum = Int.max
+                            for (index, type) in candidates.enumerated() {
+                                let target = scratch.baseAddress! + index * rowBytes
+                                apply(type, row: row, prior: prior, count: rowBytes, bpp: bpp, into: target)
+                                var sum = 0
+                                let bytes = target.assumingMemoryBound(to: Int8.self)
+                                for i in 0..<rowBytes { sum &+= abs(Int(bytes[i])) }
+                                if sum < bestSum { bestSum = sum; best = index }
+                            }
+                            out.storeBytes(of: candidates[best], as: UInt8.self)
+                            (out + 1).copyMemory(from: scratch.baseAddress! + best * rowBytes, byteCount: rowBytes)
+                        }
+                    }
+                }
+            }
+            initialized = (rowBytes + 1) * height
+        }
+    }
+
+    /// Filter type 0…4 of one row.
+    @inline(__always)
+    static func apply(_ type: UInt8, row: UnsafeRawPointer, prior: UnsafeRawPointer, count: Int, bpp: Int, into target: UnsafeMutableRawPointer) {
+        let x = row.assumingMemoryBound(to: UInt8.self), b = prior.assumingMemoryBound(to: UInt8.self)
+        let out = target.assumingMemoryBound(to: UInt8.self)
+        switch type {
+        case 0:
+            target.copyMemory(from: row, byteCount: count)
+        case 1:
+            for i in 0..<min(bpp, count) { out[i] = x[i] }
+            for i in bpp..<max(bpp, count) { out[i] = x[i] &- x[i - bpp] }
+        case 2:
+            for i in 0..<count { out[i] = x[i] &- b[i] }
+        case 3:
+            for i in 0..<min(bpp, count) { out[i] = x[i] &- b[i] / 2 }
+            for i in bpp..<max(bpp, count) { out[i] = x[i] &- UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
+        default:
+            for i in 0..<min(bpp, count) { out[i] = x[i] &- b[i] }   // Paeth with a = c = 0 picks b
+            for i in bpp..<max(bpp, count) {
+                let a = Int(x[i - bpp]), up = Int(b[i]), c = Int(b[i - bpp])
+                let p = a + up - c, pa = abs(p - a), pb = abs(p - up), pc = abs(p - c)
+                let predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? up : c)
+                out[i] = x[i] &- UInt8(predictor)
+            }
+        }
+    }
+
+    private static func appendChunk<C: Collection>(_ type: String, _ data: C, to png: inout [UInt8]) where C.Element == UInt8 {
+        let typeBytes = Array(type.utf8)
+        png += bigEndian(UInt32(data.count))
+        let start = png.count
+        png += typeBytes
+        png.append(contentsOf: data)
+        let crc = png.withUnsafeBytes { LibDeflate.crc32(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        png += bigEndian(crc)
+    }
+
+    private static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
+    }
+
+    /// The profile must look like ICC: header size field equal to its length, 'acsp' magic.
+    private static func validate(_ profile: [UInt8]) throws(CodecError) {
+        let reader = ByteReader(profile[...])
+        guard profile.count >= 132, reader.uint32(at: 0) == UInt32(profile.count), reader.hasPrefix("acsp", at: 36) else {
+            throw .invalidParameter(name: "ICC profile", value: "\(profile.count) bytes", expected: "an ICC profile (header size equal to its length, 'acsp' signature)")
+        }
+    }
+}
