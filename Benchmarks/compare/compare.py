@@ -88,7 +88,7 @@ def rows():
         both(job, "vipsthumbnail 8.14 --smartcrop centre", ["vipsthumbnail", source, "--size", "1080x1350", "--smartcrop", "centre", "-o", o(f"{job}_vt.jpg") + "[Q=85]"], o(f"{job}_vt.jpg"), ref)
         both(job, "OpenCV crop + INTER_AREA", [PY, ANCHORS, "cv2", "j3", source, o(f"{job}_cv2.jpg")], o(f"{job}_cv2.jpg"), ref, cv=True)
     # J6png
-    single("J6png", "Retouch convert (fast preset: up filter, RLE)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
+    single("J6png", "Retouch convert (fast preset: up filter, libdeflate level 1)", [RETOUCH, "convert", RGBA, "-o", o("j6_retouch.png")], o("j6_retouch.png"), RGBA)
     both("J6png", "vips CLI 8.14 (level 6, no filter)", ["vips", "copy", RGBA, o("j6_vips.png")], o("j6_vips.png"), RGBA)
     both("J6png", "pyvips + libvips wheel (level 6, no filter)", [PY, ANCHORS, "vips", "j6png", RGBA, o("j6_pyvips.png")], o("j6_pyvips.png"), RGBA)
     single("J6png", "Pillow (level 6, adaptive)", [PY, ANCHORS, "pillow", "j6png", RGBA, o("j6_pillow.png")], o("j6_pillow.png"), RGBA)
