@@ -75,6 +75,18 @@ import TestSupport
         }
     }
 
+    @Test(arguments: [true, false])
+    func resamplingARegionEqualsCroppingFirst(fixedPoint: Bool) throws {
+        for (index, opaque) in [true, false].enumerated() {
+            let image = SyntheticImages.noise(width: 90, height: 70, seed: UInt64(10 + index), opaque: opaque)
+            let region = PixelRect(x: 13, y: 7, width: 41, height: 55)
+            let options = ResampleOptions(allowFixedPoint: fixedPoint)
+            let direct = image.resized(to: PixelSize(width: 17, height: 23), from: region, options: options)
+            let viaCrop = try image.cropped(to: region).resized(to: PixelSize(width: 17, height: 23), options: options)
+            #expect(direct == viaCrop)
+        }
+    }
+
     @Test func formatIsPreserved() {
         let gray = SyntheticImages.gradient(width: 30, height: 20).converted(to: .gray8)
         let result = gray.resized(to: PixelSize(width: 15, height: 10))

@@ -83,15 +83,14 @@ public enum ImagePreparer {
         }
 
         // 4. Crop or pad, then resample.
-        let framedPixels: PixelBuffer
-        if placed == PixelRect(size: image.size) {
-            framedPixels = image
-        } else if PixelRect(size: image.size).contains(placed) {
-            framedPixels = try image.cropped(to: placed)
+        let pixels: PixelBuffer
+        if PixelRect(size: image.size).contains(placed) {
+            // A crop (or the whole frame): resample straight from the region, no copy.
+            pixels = placed.size == output ? try image.cropped(to: placed) : image.resized(to: output, from: placed, options: request.resample)
         } else {
-            framedPixels = image.placed(on: placed.size, at: (-placed.x, -placed.y), fill: fill(request.padColor, channel: request.channel, image: image))
+            let padded = image.placed(on: placed.size, at: (-placed.x, -placed.y), fill: fill(request.padColor, channel: request.channel, image: image))
+            pixels = padded.size == output ? padded : padded.resized(to: output, options: request.resample)
         }
-        let pixels = framedPixels.size == output ? framedPixels : framedPixels.resized(to: output, options: request.resample)
 
         // 5. The same geometry for the mask, in full-resolution upright pixels.
         let sourceRect = PixelRect(x: Int((Double(placed.x) / scale).rounded()), y: Int((Double(placed.y) / scale).rounded()),

@@ -3,9 +3,9 @@ import ImageCore
 /// The general path: premultiplied (optionally linear-light) SIMD4<Float> accumulation,
 /// horizontal pass into a float buffer, then vertical pass.
 enum FloatResampler {
-    static func resample(_ source: PixelBuffer, to size: PixelSize, horizontal: ResampleWeights, vertical: ResampleWeights,
+    static func resample(_ source: PixelBuffer, region: PixelRect, to size: PixelSize, horizontal: ResampleWeights, vertical: ResampleWeights,
                          premultiply: Bool, linearLight: Bool) -> PixelBuffer {
-        let inWidth = source.width, inHeight = source.height, outWidth = size.width
+        let inWidth = region.width, inHeight = region.height, outWidth = size.width
         var intermediate = [SIMD4<Float>](repeating: .zero, count: outWidth * inHeight)
         var row = [SIMD4<Float>](repeating: .zero, count: inWidth)
         let toLinear = SRGBTransfer.toLinear
@@ -13,7 +13,7 @@ enum FloatResampler {
             intermediate.withUnsafeMutableBufferPointer { inter in
                 row.withUnsafeMutableBufferPointer { row in
                     for y in 0..<inHeight {
-                        let base = y * source.bytesPerRow
+                        let base = (region.y + y) * source.bytesPerRow + region.x * 4
                         for x in 0..<inWidth {
                             let i = base + x * 4
                             var colour: SIMD4<Float>
