@@ -25,6 +25,51 @@ enum LibDeflate {
         return output
     }
 
+    /// Inflates a zlib stream that must fill `destination` exactly.
+    ///
+    /// - Throws: `CodecError.corrupt` when the stream is damaged, ends early or is too long.
+    static func zlibDecompress(_ data: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) throws(CodecError) {
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw .corrupt(.png, message: "libdeflate could not allocate a decompressor")
+        }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var produced = 0
+        let result = libdeflate_zlib_decompress(decompressor, data.baseAddress, data.count, destination.baseAddress, destination.count, &produced)
+        switch result {
+        case LIBDEFLATE_SUCCESS where produced == destination.count: return
+        case LIBDEFLATE_SUCCESS, LIBDEFLATE_SHORT_OUTPUT:
+            throw .corrupt(.png, message: "image data ends early (\(produced) of \(destination.count) bytes): the file is truncated or damaged")
+        case LIBDEFLATE_INSUFFICIENT_SPACE:
+            throw .corrupt(.png, message: "image data is longer than the image needs")
+        default:
+            throw .corrupt(.png, message: "damaged deflate stream in IDAT")
+        }
+    }
+
+    /// Inflates a zlib stream of unknown size (at most `limit` bytes), e.g. an iCCP profile.
+    static func zlibDecompress(_ data: ArraySlice<UInt8>, limit: Int) throws(CodecError) -> [UInt8] {
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw .corrupt(.png, message: "libdeflate could not allocate a decompressor")
+        }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var capacity = max(4096, data.count * 4)
+        while true {
+            var produced = 0
+            var status = LIBDEFLATE_BAD_DATA
+            let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                data.withUnsafeBytes { input in
+                    status = libdeflate_zlib_decompress(decompressor, input.baseAddress, input.count, buffer.baseAddress, capacity, &produced)
+                }
+                initialized = status == LIBDEFLATE_SUCCESS ? produced : 0
+            }
+            if status == LIBDEFLATE_SUCCESS { return output }
+            if status != LIBDEFLATE_INSUFFICIENT_SPACE || capacity >= limit {
+                throw .corrupt(.png, message: "damaged compressed chunk")
+            }
+            capacity = min(limit, capacity * 4)
+        }
+    }
+
     /// CRC-32 (ISO-HDLC) of `bytes`, continuing from `crc` (0 to start).
     static func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         UInt32(libdeflate_crc32(crc, bytes.baseAddress, bytes.count))

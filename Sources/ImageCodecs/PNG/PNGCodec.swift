@@ -15,7 +15,10 @@ enum PNGCodec {
         var decodeResult: Result<(LibPNG.Info, iccProfile: [UInt8]?), CodecError> = .failure(.corrupt(.png, message: "not decoded"))
         let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
-                try LibPNG.decode(data, maxPixels: options.limits.maxPixels, into: buffer, bytesPerRow: bytesPerRow)
+                if PNGFastDecoder.applies(to: header) {
+                    return (header, try PNGFastDecoder.decode(data, info: header, into: buffer, bytesPerRow: bytesPerRow))
+                }
+                return try LibPNG.decode(data, maxPixels: options.limits.maxPixels, into: buffer, bytesPerRow: bytesPerRow)
             }
             if case .failure = decodeResult { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
         }

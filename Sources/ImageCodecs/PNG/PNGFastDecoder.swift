@@ -1,0 +1,145 @@
+import ImageCore
+
+/// Decodes the common opaque PNG shapes without libpng: 8-bit, non-interlaced grey,
+/// grey+alpha or RGB without tRNS. Chunks are walked and every critical chunk's CRC
+/// checked here, IDAT is inflated by libdeflate (about 2.4× zlib's speed) straight into
+/// the RGBA8 output, un-filtered there and expanded in place. Every other PNG (RGBA,
+/// palettes, tRNS, 16-bit, interlaced) goes to libpng, which streams and so needs no
+/// whole-image scratch buffer.
+enum PNGFastDecoder {
+    /// Whether the header allows the fast path.
+    static func applies(to info: LibPNG.Info) -> Bool {
+        info.bitDepth == 8 && !info.interlaced && !info.hasTransparencyChunk && [0, 2, 4].contains(info.colorType)
+    }
+
+    /// Decodes into `destination` (packed RGBA8); returns the ICC profile.
+    ///
+    /// The filtered rows ((width·channels + 1)·height bytes) are smaller than the RGBA
+    /// output, so they are inflated into its start, un-filtered there and expanded to RGBA
+    /// backwards: rows last to first, pixels right to left, each pixel read before its
+    /// wider copy is written (a row's output never starts after its input, nor reaches the
+    /// input of an earlier row).
+    static func decode(_ data: [UInt8], info: LibPNG.Info, into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int) throws(CodecError) -> [UInt8]? {
+        precondition(bytesPerRow == info.width * 4, "the fast path writes packed rows")
+        let channels = [0: 1, 2: 3, 4: 2][info.colorType]!
+        let rowBytes = info.width * channels
+        let (idat, iccCompressed) = try collectChunks(data)
+        let rows = UnsafeMutableRawBufferPointer(rebasing: destination[0..<(rowBytes + 1) * info.height])
+        // Array's accessor is untyped `rethrows`; carry the typed error across it.
+        try idat.withUnsafeBytes { input in Result { () throws(CodecError) in try LibDeflate.zlibDecompress(input, into: rows) } }.get()
+        let base = destination.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: channels)
+        for y in stride(from: info.height - 1, through: 0, by: -1) {
+            expandBackwards(base + y * (rowBytes + 1) + 1, channels: channels, width: info.width, into: base + y * bytesPerRow)
+        }
+        return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
+    }
+
+    /// The concatenated IDAT payload and the compressed iCCP profile, after checking the
+    /// chunk structure and the CRC of every critical chunk.
+    static func collectChunks(_ data: [UInt8]) throws(CodecError) -> (idat: ArraySlice<UInt8>, icc: ArraySlice<UInt8>?) {
+        let reader = ByteReader(data[...])
+        var offset = 8, icc: ArraySlice<UInt8>?
+        var parts: [ArraySlice<UInt8>] = []
+        var idatState = 0   // 0 before IDAT, 1 inside the IDAT run, 2 after it
+        while true {
+            guard let length = reader.uint32(at: offset).map(Int.init), let type = reader.slice(offset + 4, 4),
+                  let payload = reader.slice(offset + 8, length), let stored = reader.uint32(at: offset + 8 + length) else {
+                throw .corrupt(.png, message: "truncated file: chunk at byte \(offset) is incomplete")
+            }
+            let name = String(decoding: type, as: UTF8.self)
+            let critical = type.first.map { $0 & 0x20 == 0 } ?? true
+            if critical {
+                let crc = data.withUnsafeBytes { LibDeflate.crc32(UnsafeRawBufferPointer(rebasing: $0[(offset + 4)..<(offset + 8 + length)])) }
+                guard crc == stored else { throw .corrupt(.png, message: "\(name) chunk has a bad CRC") }
+            }
+            switch name {
+            case "IDAT":
+                if idatState == 2 { throw .corrupt(.png, message: "IDAT chunks are not consecutive") }
+                idatState = 1
+                parts.append(payload)
+            case "IEND":
+                guard idatState > 0 else { throw .corrupt(.png, message: "no image data (IDAT)") }
+                // One IDAT chunk is used in place; several are joined (libdeflate needs one buffer).
+                return (parts.count == 1 ? parts[0] : ArraySlice(parts.joined()), icc)
+            case "iCCP":
+                if let separator = payload.firstIndex(of: 0), separator + 2 <= payload.endIndex {
+                    icc = payload[(separator + 2)...]
+                }
+                if idatState == 1 { idatState = 2 }
+            case "IHDR", "PLTE":
+                if idatState == 1 { idatState = 2 }
+            default:
+                if critical { throw .corrupt(.png, message: "unknown critical chunk \(name)") }
+                if idatState == 1 { idatState = 2 }
+            }
+            offset += 12 + length
+        }
+    }
+
+    /// Reverses the five PNG row filters in place (each row keeps its filter-type byte).
+    static func unfilter(_ base: UnsafeMutablePointer<UInt8>, rowBytes: Int, height: Int, bpp: Int) throws(CodecError) {
+        var failure: CodecError?
+        do {
+            for y in 0..<height {
+                let line = base + y * (rowBytes + 1)
+                let x = line + 1
+                let type = line[0]
+                if y == 0 {
+                    switch type {
+                    case 0, 2: break
+                    case 1, 4: for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ x[i - bpp] }
+                    case 3: for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ x[i - bpp] / 2 }
+                    default: failure = .corrupt(.png, message: "bad filter type \(type) in row \(y)"); break
+                    }
+                    if failure != nil { break }
+                    continue
+                }
+                let b = base + (y - 1) * (rowBytes + 1) + 1
+                switch type {
+                case 0: break
+                case 1: for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ x[i - bpp] }
+                case 2: for i in 0..<rowBytes { x[i] = x[i] &+ b[i] }
+                case 3:
+                    for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] / 2 }
+                    for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
+                case 4:
+                    for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] }
+                    for i in bpp..<max(bpp, rowBytes) {
+                        let a = Int16(x[i - bpp]), up = Int16(b[i]), c = Int16(b[i - bpp])
+                        let pa = abs(up - c), pb = abs(a - c), pc = abs(a + up - 2 * c)
+                        let predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? up : c)
+                        x[i] = x[i] &+ UInt8(truncatingIfNeeded: predictor)
+                    }
+                default:
+                    failure = .corrupt(.png, message: "bad filter type \(type) in row \(y)")
+                }
+                if failure != nil { break }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// One unfiltered row of `channels` samples per pixel to RGBA8, last pixel first, so
+    /// the output may overlap the input when it starts at or before it (in-place expansion).
+    @inline(__always)
+    static func expandBackwards(_ source: UnsafePointer<UInt8>, channels: Int, width: Int, into out: UnsafeMutablePointer<UInt8>) {
+        switch channels {
+        case 3:
+            for x in stride(from: width - 1, through: 0, by: -1) {
+                let r = source[x * 3], g = source[x * 3 + 1], b = source[x * 3 + 2]
+                out[x * 4] = r; out[x * 4 + 1] = g; out[x * 4 + 2] = b; out[x * 4 + 3] = 255
+            }
+        case 2:
+            for x in stride(from: width - 1, through: 0, by: -1) {
+                let g = source[x * 2], a = source[x * 2 + 1]
+                out[x * 4] = g; out[x * 4 + 1] = g; out[x * 4 + 2] = g; out[x * 4 + 3] = a
+            }
+        default:
+            for x in stride(from: width - 1, through: 0, by: -1) {
+                let g = source[x]
+                out[x * 4] = g; out[x * 4 + 1] = g; out[x * 4 + 2] = g; out[x * 4 + 3] = 255
+            }
+        }
+    }
+}
