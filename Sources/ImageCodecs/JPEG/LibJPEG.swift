@@ -78,15 +78,10 @@ enum LibJPEG {
     }
 
     private static func check(_ code: Int32, _ status: CJPEGShims_Status) throws(CodecError) {
-        switch code {
-        case 0: return
-        case Int32(CJPEGShims_limitExceeded):
-            throw .corrupt(.jpeg, message: text(status.message))
-        default:
-            var message = text(status.message)
-            if message.isEmpty { message = "libjpeg error \(status.messageCode)" }
-            throw .corrupt(.jpeg, message: message)
-        }
+        guard code != 0 else { return }
+        var message = text(status.message)
+        if message.isEmpty { message = "libjpeg error \(status.messageCode)" }
+        throw .corrupt(.jpeg, message: message)
     }
 
     private static func text<T>(_ tuple: T) -> String {

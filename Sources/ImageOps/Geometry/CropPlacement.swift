@@ -73,14 +73,7 @@ public enum CropPlacement {
     /// The image's alpha as coverage, or nil when it is opaque.
     static func alphaCoverage(_ image: PixelBuffer) -> Mask? {
         guard image.format.layout.hasAlpha, !image.isOpaque else { return nil }
-        let rgba = image.converted(to: .rgba8)
-        var coverage = [UInt8](repeating: 0, count: image.width * image.height)
-        rgba.withUnsafeBytes { bytes in
-            for y in 0..<image.height {
-                for x in 0..<image.width { coverage[y * image.width + x] = bytes[y * rgba.bytesPerRow + x * 4 + 3] }
-            }
-        }
-        return Mask(width: image.width, height: image.height, coverage: coverage)
+        return Mask(alphaOf: image)
     }
 
     static func keptFraction(_ box: PixelRect, _ crop: PixelRect) -> Double {

@@ -19,14 +19,7 @@ public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
     public func mask(from image: PixelBuffer) -> Mask {
         switch self {
         case .openai:
-            let rgba = image.converted(to: .rgba8)
-            var coverage = [UInt8](repeating: 0, count: image.width * image.height)
-            rgba.withUnsafeBytes { bytes in
-                for y in 0..<image.height {
-                    for x in 0..<image.width { coverage[y * image.width + x] = 255 - bytes[y * rgba.bytesPerRow + x * 4 + 3] }
-                }
-            }
-            return Mask(width: image.width, height: image.height, coverage: coverage)
+            return Mask(alphaOf: image).inverted()
         case .white:
             return Mask(image.converted(to: .gray8))
         }

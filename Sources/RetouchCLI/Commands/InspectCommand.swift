@@ -28,8 +28,7 @@ extension RootCommand {
                         report.text.forEach(console.print)
                     }
                 } catch {
-                    let status = ErrorReporting.status(for: error)
-                    _ = ErrorReporting.report(error, file: error is CLIError ? nil : file)
+                    let status = ErrorReporting.report(error, file: error is CLIError ? nil : file)
                     if worst == .success { worst = status }
                     if json {
                         results.append(.object([("file", .string(file)), ("error", .string(ErrorReporting.message(for: error, file: nil).replacingPrefix("error: ")))]))
