@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
-swift build -c release --product retouch
-.build/release/retouch demo --fixtures Fixtures/inputs --output out/demo "$@"
+retouch=$(scripts/build-release.sh)
+"$retouch" demo --fixtures Fixtures/inputs --output out/demo "$@"

@@ -51,8 +51,7 @@ export PY="$venv/bin/python"
 "$PY" "$shared/bench/scripts/make_inputs.py" "$shared/bench/inputs" "$WORK" >/dev/null
 
 "$root/scripts/ensure-deps.sh"
-(cd "$root" && swift build -c release --product retouch >/dev/null)
-export RETOUCH="$root/.build/release/retouch"
+export RETOUCH="$("$root/scripts/build-release.sh" 2>/dev/null)"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm)"
 echo "libvips CLI: $(vips --version 2>/dev/null | head -1); pyvips libvips: $("$PY" -c 'import pyvips; print(".".join(str(pyvips.version(i)) for i in range(3)))')"

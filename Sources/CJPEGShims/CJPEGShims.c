@@ -18,6 +18,8 @@ typedef struct ErrorContext {
     struct jpeg_error_mgr manager; // must stay first: libjpeg hands us this pointer
     jmp_buf landingPad;
     CJPEGShims_Status *status;
+    /// Heap memory a decode owns, freed on the landing pad too.
+    void *volatile scratch;
 } ErrorContext;
 
 static void copyMessage(j_common_ptr cinfo, char *destination) {
@@ -58,6 +60,7 @@ static void installErrorHandling(ErrorContext *context, CJPEGShims_Status *statu
     context->manager.emit_message = emitMessage;
     context->manager.output_message = outputMessage;
     context->status = status;
+    context->scratch = NULL;
 }
 
 static void fillInfo(struct jpeg_decompress_struct *cinfo, CJPEGShims_Info *info) {
@@ -111,14 +114,17 @@ int CJPEGShims_readInfo(const uint8_t *data, size_t size, int scaleDenominator,
 }
 
 int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
-                      uint64_t maxPixels, uint8_t *output, size_t outputStride,
+                      uint64_t maxPixels, const CJPEGShims_Region *region,
+                      uint8_t *output, size_t outputStride,
                       size_t outputSize, CJPEGShims_Info *info, CJPEGShims_Status *status) {
     struct jpeg_decompress_struct cinfo;
     ErrorContext context;
     installErrorHandling(&context, status);
     memset(info, 0, sizeof(*info));
     cinfo.err = &context.manager;
+    // The scratch row lives in the context so the landing pad can free it.
     if (setjmp(context.landingPad)) {
+        free(context.scratch);
         jpeg_destroy_decompress(&cinfo);
         return status->code;
     }
@@ -137,9 +143,25 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
         jpeg_destroy_decompress(&cinfo);
         return status->code;
     }
-    size_t rowBytes = (size_t)cinfo.output_width * 4;
+    // The wanted rectangle, in output (scaled) pixels: the whole image unless given.
+    JDIMENSION x = 0, y = 0, width = cinfo.output_width, height = cinfo.output_height;
+    if (region != NULL) {
+        if (region->width == 0 || region->height == 0 ||
+            (uint64_t)region->x + region->width > cinfo.output_width ||
+            (uint64_t)region->y + region->height > cinfo.output_height) {
+            status->code = CJPEGShims_badRegion;
+            snprintf(status->message, sizeof(status->message),
+                     "region %ux%u at %u,%u is not inside the %ux%u image",
+                     region->width, region->height, region->x, region->y,
+                     cinfo.output_width, cinfo.output_height);
+            jpeg_destroy_decompress(&cinfo);
+            return status->code;
+        }
+        x = region->x; y = region->y; width = region->width; height = region->height;
+    }
+    size_t rowBytes = (size_t)width * 4;
     if (outputStride < rowBytes ||
-        outputSize < outputStride * (size_t)(cinfo.output_height - 1) + rowBytes) {
+        outputSize < outputStride * (size_t)(height - 1) + rowBytes) {
         status->code = CJPEGShims_bufferTooSmall;
         snprintf(status->message, sizeof(status->message), "output buffer too small");
         jpeg_destroy_decompress(&cinfo);
@@ -147,27 +169,62 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
     }
 
     jpeg_start_decompress(&cinfo);
+    int partial = (x != 0 || y != 0 || width != cinfo.output_width || height != cinfo.output_height);
+    // Columns decoded to the left of the region (libjpeg-turbo crops to iMCU boundaries).
+    JDIMENSION skipColumns = 0;
+    if (partial) {
+#if defined(LIBJPEG_TURBO_VERSION_NUMBER) && LIBJPEG_TURBO_VERSION_NUMBER >= 1005000
+        // One iMCU (at most 16 output pixels) of margin on each side: the upsampler of a
+        // cropped row replicates its edge columns instead of reading their neighbours.
+        JDIMENSION margin = 16;
+        JDIMENSION cropX = x > margin ? x - margin : 0;
+        JDIMENSION cropEnd = x + width + margin < cinfo.output_width ? x + width + margin : cinfo.output_width;
+        JDIMENSION cropWidth = cropEnd - cropX;
+        jpeg_crop_scanline(&cinfo, &cropX, &cropWidth);
+        skipColumns = x - cropX;
+        if (y > 0) jpeg_skip_scanlines(&cinfo, y);
+#else
+        skipColumns = x;
+        while (cinfo.output_scanline < y) {
+            // Decoded and dropped: plain libjpeg cannot skip.
+            if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * 4);
+            if (context.scratch == NULL) ERREXIT1(&cinfo, JERR_OUT_OF_MEMORY, 0);
+            JSAMPROW row = context.scratch;
+            jpeg_read_scanlines(&cinfo, &row, 1);
+        }
+#endif
+        if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * 4);
+        if (context.scratch == NULL) ERREXIT1(&cinfo, JERR_OUT_OF_MEMORY, 0);
+    }
 #ifndef JCS_EXTENSIONS
     // Plain IJG libjpeg: decode RGB (or grey) into the row, then expand in place
     // from the right so no byte is overwritten before it is read.
     int expand = (cinfo.out_color_space != JCS_CMYK);
 #endif
-    while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = output + (size_t)cinfo.output_scanline * outputStride;
+    for (JDIMENSION line = 0; line < height; line++) {
+        JSAMPROW destination = output + (size_t)line * outputStride;
+        JSAMPROW row = partial ? (JSAMPROW)context.scratch : destination;
         jpeg_read_scanlines(&cinfo, &row, 1);
 #ifndef JCS_EXTENSIONS
         if (expand) {
             int channels = cinfo.output_components;
-            for (long x = (long)cinfo.output_width - 1; x >= 0; x--) {
-                JSAMPLE r = row[x * channels];
-                JSAMPLE g = channels == 3 ? row[x * channels + 1] : r;
-                JSAMPLE b = channels == 3 ? row[x * channels + 2] : r;
-                row[x * 4] = r; row[x * 4 + 1] = g; row[x * 4 + 2] = b; row[x * 4 + 3] = 255;
+            for (long i = (long)cinfo.output_width - 1; i >= 0; i--) {
+                JSAMPLE r = row[i * channels];
+                JSAMPLE g = channels == 3 ? row[i * channels + 1] : r;
+                JSAMPLE b = channels == 3 ? row[i * channels + 2] : r;
+                row[i * 4] = r; row[i * 4 + 1] = g; row[i * 4 + 2] = b; row[i * 4 + 3] = 255;
             }
         }
 #endif
+        if (partial) memcpy(destination, row + (size_t)skipColumns * 4, rowBytes);
     }
-    jpeg_finish_decompress(&cinfo);
+    if (partial) {
+        // Rows below the region are not needed; abort does not warn about them.
+        jpeg_abort_decompress(&cinfo);
+    } else {
+        jpeg_finish_decompress(&cinfo);
+    }
+    free(context.scratch);
     jpeg_destroy_decompress(&cinfo);
     return CJPEGShims_ok;
 }

@@ -1,3 +1,5 @@
+public import ImageCore
+
 /// How to decode: limits, leniency, animation and JPEG shrink-on-load.
 public struct DecodingOptions: Sendable, Hashable {
     /// What to do with an animated image.
@@ -16,15 +18,22 @@ public struct DecodingOptions: Sendable, Hashable {
     /// JPEG only: decode at 1/1, 1/2, 1/4 or 1/8 scale through libjpeg's DCT scaling
     /// (rounded up). Other formats ignore it. Default 1.
     public var jpegScaleDenominator: Int
+    /// JPEG only: decode just this rectangle, in stored-orientation pixels at the DCT
+    /// scale; the result is the rectangle's size. With libjpeg-turbo the rows above it
+    /// skip the IDCT and only the iMCU columns covering it are decoded. nil (the
+    /// default) decodes the whole image. Other formats ignore it.
+    /// A rectangle outside the image throws `CodecError.invalidParameter`.
+    public var jpegRegion: PixelRect?
 
     public init(
         limits: DecodingLimits = .default, lenient: Bool = false,
-        animation: Animation = .reject, jpegScaleDenominator: Int = 1
+        animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil
     ) {
         self.limits = limits
         self.lenient = lenient
         self.animation = animation
         self.jpegScaleDenominator = jpegScaleDenominator
+        self.jpegRegion = jpegRegion
     }
 
     public static let `default` = DecodingOptions()

@@ -2,6 +2,30 @@ extension PixelBuffer {
     /// Whether every pixel is fully opaque (always true for formats without alpha).
     public var isOpaque: Bool {
         guard format.layout.hasAlpha else { return true }
+        let bpp = format.bytesPerPixel
+        guard bytesPerRow % bpp == 0 else { return isOpaqueBytewise }
+        return withUnsafeBytes { bytes in
+            // AND every pixel of a row together (a loop LLVM vectorises), test alpha once per row.
+            for y in 0..<height {
+                let row = bytes.baseAddress! + y * bytesPerRow
+                if bpp == 4 {
+                    let pixels = row.bindMemory(to: UInt32.self, capacity: width)
+                    var all: UInt32 = .max
+                    for x in 0..<width { all &= pixels[x] }
+                    if all & 0xFF00_0000 != 0xFF00_0000 { return false }
+                } else {
+                    let pixels = row.bindMemory(to: UInt16.self, capacity: width)
+                    var all: UInt16 = .max
+                    for x in 0..<width { all &= pixels[x] }
+                    if all & 0xFF00 != 0xFF00 { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    /// `isOpaque` for rows whose stride is not a whole number of pixels.
+    private var isOpaqueBytewise: Bool {
         let bpp = format.bytesPerPixel, alphaOffset = bpp - 1
         return withUnsafeBytes { bytes in
             for y in 0..<height {

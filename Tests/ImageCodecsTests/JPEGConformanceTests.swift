@@ -95,4 +95,34 @@ import TestSupport
         #expect(image.pixels.height == (400 + denominator - 1) / denominator)
         #expect(image.metadata.width == 600)
     }
+
+    /// A region decode equals the same rectangle of the whole decode, exactly, for
+    /// rectangles that start and end off iMCU boundaries, with and without chroma
+    /// subsampling, baseline and progressive, at full and half scale.
+    @Test(arguments: ["jpeg/made/coffee_baseline_444_q90.jpg", "jpeg/made/coffee_grayscale_q90.jpg",
+                      "jpeg/made/coffee_cmyk_adobe_inverted.jpg", "jpeg/made/coffee_baseline_420_q85.jpg",
+                      "jpeg/made/coffee_progressive_q85.jpg"], [1, 2])
+    func regionDecodeEqualsCropOfWholeDecode(name: String, denominator: Int) throws {
+        let bytes = try Conformance.bytes(name)
+        let whole = try ImageCodec.decode(bytes, options: DecodingOptions(jpegScaleDenominator: denominator)).pixels
+        for rect in [PixelRect(x: 37, y: 21, width: 101, height: 77), PixelRect(x: 0, y: 0, width: 16, height: 16),
+                     PixelRect(x: whole.width - 45, y: whole.height - 3, width: 45, height: 3),
+                     PixelRect(x: 64, y: 0, width: 32, height: whole.height)] {
+            let part = try ImageCodec.decode(bytes, options: DecodingOptions(jpegScaleDenominator: denominator, jpegRegion: rect)).pixels
+            #expect(part.size == rect.size)
+            var worst = 0
+            for y in 0..<rect.height {
+                let expected = whole.row(rect.y + y).dropFirst(rect.x * 4).prefix(rect.width * 4)
+                worst = max(worst, zip(part.row(y), expected).map { abs(Int($0) - Int($1)) }.max() ?? 0)
+            }
+            #expect(worst == 0, "\(name) 1/\(denominator) \(rect): differs by \(worst) levels")
+        }
+    }
+
+    @Test func regionOutsideTheImageIsRejected() throws {
+        let bytes = try Conformance.bytes("jpeg/made/coffee_baseline_420_q85.jpg")
+        #expect(throws: CodecError.self) {
+            try ImageCodec.decode(bytes, options: DecodingOptions(jpegRegion: PixelRect(x: 590, y: 0, width: 20, height: 10)))
+        }
+    }
 }

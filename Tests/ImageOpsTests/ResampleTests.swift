@@ -61,26 +61,26 @@ import TestSupport
         }
         let opaque = SyntheticImages.noise(width: 50, height: 40, seed: 5, opaque: true)
         #expect(opaque.resized(to: PixelSize(width: 17, height: 71)).isOpaque)
-        #expect(opaque.resized(to: PixelSize(width: 17, height: 71), options: ResampleOptions(allowFixedPoint: false)).isOpaque)
+        #expect(opaque.resized(to: PixelSize(width: 17, height: 71), options: ResampleOptions(allowFastPath: false)).isOpaque)
     }
 
     @Test(arguments: ResampleFilter.allCases)
-    func fixedPointAgreesWithFloatWithinOneLevel(filter: ResampleFilter) {
+    func fastPathAgreesWithFloatWithinOneLevel(filter: ResampleFilter) {
         for (index, (from, to)) in Self.sizes.enumerated() {
             let image = SyntheticImages.noise(width: from.width, height: from.height, seed: UInt64(index + 1), opaque: true)
             let fast = image.resized(to: to, options: ResampleOptions(filter: filter))
-            let exact = image.resized(to: to, options: ResampleOptions(filter: filter, allowFixedPoint: false))
+            let exact = image.resized(to: to, options: ResampleOptions(filter: filter, allowFastPath: false))
             let difference = ImageDifference(fast, exact)
             #expect(difference.maxAbs <= 1, "\(filter) \(from)→\(to): \(difference)")
         }
     }
 
     @Test(arguments: [true, false])
-    func resamplingARegionEqualsCroppingFirst(fixedPoint: Bool) throws {
+    func resamplingARegionEqualsCroppingFirst(fastPath: Bool) throws {
         for (index, opaque) in [true, false].enumerated() {
             let image = SyntheticImages.noise(width: 90, height: 70, seed: UInt64(10 + index), opaque: opaque)
             let region = PixelRect(x: 13, y: 7, width: 41, height: 55)
-            let options = ResampleOptions(allowFixedPoint: fixedPoint)
+            let options = ResampleOptions(allowFastPath: fastPath)
             let direct = image.resized(to: PixelSize(width: 17, height: 23), from: region, options: options)
             let viaCrop = try image.cropped(to: region).resized(to: PixelSize(width: 17, height: 23), options: options)
             #expect(direct == viaCrop)

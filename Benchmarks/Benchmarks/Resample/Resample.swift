@@ -31,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
     let j3 = frame(1728, 2160, alpha: false)
     let j3Alpha = frame(1728, 2160, alpha: true)
     for filter in [ResampleFilter.lanczos3, .bilinear] {
-        Benchmark("Resample.\(filter.rawValue).fixed-2112x1584-1024x768") { benchmark in
+        Benchmark("Resample.\(filter.rawValue).fast-2112x1584-1024x768") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(j1.resized(to: PixelSize(width: 1024, height: 768), options: ResampleOptions(filter: filter))) }
         }
     }
@@ -40,10 +40,10 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("Resample.lanczos3.float-2112x1584-1024x768") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(j1.resized(to: PixelSize(width: 1024, height: 768), options: ResampleOptions(allowFixedPoint: false)))
+            blackHole(j1.resized(to: PixelSize(width: 1024, height: 768), options: ResampleOptions(allowFastPath: false)))
         }
     }
-    Benchmark("Resample.lanczos3.fixed-1728x2160-1080x1350") { benchmark in
+    Benchmark("Resample.lanczos3.fast-1728x2160-1080x1350") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(j3.resized(to: PixelSize(width: 1080, height: 1350))) }
     }
     Benchmark("Resample.lanczos3.alpha-1728x2160-1080x1350") { benchmark in

@@ -21,7 +21,17 @@ enum {
     CJPEGShims_limitExceeded = 2,
     /// The caller's output buffer is too small for the image.
     CJPEGShims_bufferTooSmall = 3,
+    /// The requested region is empty or not inside the (scaled) image.
+    CJPEGShims_badRegion = 4,
 };
+
+/// A rectangle of the output image, in output (DCT-scaled) pixels.
+typedef struct CJPEGShims_Region {
+    uint32_t x;
+    uint32_t y;
+    uint32_t width;
+    uint32_t height;
+} CJPEGShims_Region;
 
 /// Errors and warnings of one call. The caller owns it; the shim only writes it.
 typedef struct CJPEGShims_Status {
@@ -63,9 +73,13 @@ int CJPEGShims_readInfo(const uint8_t *data, size_t size, int scaleDenominator,
 
 /// Decodes into `output` (RGBA8, alpha 255, or CMYK8 when `info->outputIsCMYK`), one
 /// row every `outputStride` bytes. Checks `maxPixels` against the header before any
-/// pixel work. `info` is filled as by `CJPEGShims_readInfo`.
+/// pixel work. `info` is filled as by `CJPEGShims_readInfo`. With a `region` (NULL for
+/// the whole image), only that rectangle is written, starting at `output`; with
+/// libjpeg-turbo, rows above it are skipped without IDCT and only the iMCU columns
+/// covering it are decoded.
 int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
-                      uint64_t maxPixels, uint8_t *output, size_t outputStride,
+                      uint64_t maxPixels, const CJPEGShims_Region *region,
+                      uint8_t *output, size_t outputStride,
                       size_t outputSize, CJPEGShims_Info *info, CJPEGShims_Status *status);
 
 /// Encodes 8-bit pixels to a JPEG in memory. `components` is 1 (grey), 3 (RGB) or 4

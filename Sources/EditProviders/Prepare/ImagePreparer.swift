@@ -53,20 +53,33 @@ public enum ImagePreparer {
             let shrink = min(Double(region.width) / Double(output.width), Double(region.height) / Double(output.height))
             denominator = [8, 4, 2].first { shrink >= 2 * Double($0) } ?? 1
         }
-        let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(limits: limits, animation: .firstFrame, jpegScaleDenominator: denominator))
+        // A centred or focal crop of an upright JPEG needs only its region decoded.
+        let decodedSize = PixelSize(width: (metadata.width + denominator - 1) / denominator,
+                                    height: (metadata.height + denominator - 1) / denominator)
+        var early: PixelRect?
+        if metadata.format == .jpeg && fit == .crop && region != upright && mask == nil
+            && (orientation == .identity || !request.orient) {
+            early = CropPlacement.placeBySize(cropSize(region, scale: Double(decodedSize.width) / Double(upright.width), within: decodedSize), in: decodedSize, gravity: request.gravity)
+        }
+        let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(
+            limits: limits, animation: .firstFrame, jpegScaleDenominator: denominator, jpegRegion: early))
         warnings += decoded.warnings
         let image = request.orient ? decoded.upright() : decoded.pixels
-        let scale = Double(image.width) / Double(upright.width)
+        /// Where `image` sits in the whole decoded (upright) frame.
+        let origin = early.map { ($0.x, $0.y) } ?? (0, 0)
+        let frame = early == nil ? image.size : decodedSize
+        let scale = Double(frame.width) / Double(upright.width)
 
-        // 3. Place the crop (gravity) or the pad (centred), in decoded pixels.
+        // 3. Place the crop (gravity) or the pad (centred), in decoded pixels of the whole frame.
         var subject = mask
         if let mask, denominator > 1 { subject = Mask(resizing: mask, to: image.size) }
         var retention = 1.0
         var placed: PixelRect
-        if fit == .crop && region != upright {
-            let cropSize = PixelSize(width: min(image.width, max(1, Int((Double(region.width) * scale).rounded()))),
-                                     height: min(image.height, max(1, Int((Double(region.height) * scale).rounded()))))
-            let placement = CropPlacement.place(cropSize, in: image, gravity: request.gravity, subject: subject)
+        if let early {
+            placed = early
+            retention = Double(early.size.area) / Double(frame.area)
+        } else if fit == .crop && region != upright {
+            let placement = CropPlacement.place(cropSize(region, scale: scale, within: image.size), in: image, gravity: request.gravity, subject: subject)
             if request.gravity == .subject && !placement.subjectFits {
                 fit = .pad
                 region = SizeFitter.regionSize(source: upright, output: output, mode: .pad)
@@ -82,13 +95,14 @@ public enum ImagePreparer {
             placed = PixelRect(size: image.size)
         }
 
-        // 4. Crop or pad, then resample.
+        // 4. Crop or pad, then resample (in `image`'s own coordinates).
+        let local = PixelRect(x: placed.x - origin.0, y: placed.y - origin.1, width: placed.width, height: placed.height)
         let pixels: PixelBuffer
-        if PixelRect(size: image.size).contains(placed) {
+        if PixelRect(size: image.size).contains(local) {
             // A crop (or the whole frame): resample straight from the region, no copy.
-            pixels = placed.size == output ? try image.cropped(to: placed) : image.resized(to: output, from: placed, options: request.resample)
+            pixels = local.size == output ? try image.cropped(to: local) : image.resized(to: output, from: local, options: request.resample)
         } else {
-            let padded = image.placed(on: placed.size, at: (-placed.x, -placed.y), fill: fill(request.padColor, channel: request.channel, image: image))
+            let padded = image.placed(on: local.size, at: (-local.x, -local.y), fill: fill(request.padColor, channel: request.channel, image: image))
             pixels = padded.size == output ? padded : padded.resized(to: output, options: request.resample)
         }
 
@@ -143,6 +157,12 @@ public enum ImagePreparer {
         case .longEdge(let edge), .tier(let edge): return withLongEdge(edge)
         case nil: return request.channel?.size ?? framed
         }
+    }
+
+    /// A crop of `region` (source pixels) in decoded pixels, no larger than `size`.
+    static func cropSize(_ region: PixelSize, scale: Double, within size: PixelSize) -> PixelSize {
+        PixelSize(width: min(size.width, max(1, Int((Double(region.width) * scale).rounded()))),
+                  height: min(size.height, max(1, Int((Double(region.height) * scale).rounded()))))
     }
 
     /// A pad region of `region` (source pixels) centred around an image of `size` (decoded pixels).

@@ -18,12 +18,20 @@ enum JPEGCodec {
         }
         let header = try LibJPEG.readInfo(data, scaleDenominator: scale)
         try options.limits.checkImage(width: header.width, height: header.height)
+        var outputSize = PixelSize(width: header.outputWidth, height: header.outputHeight)
+        if let region = options.jpegRegion {
+            guard !region.isEmpty, PixelRect(size: outputSize).contains(region) else {
+                throw .invalidParameter(name: "JPEG decode region", value: "\(region)",
+                                        expected: "a non-empty rectangle inside the \(outputSize) image (at 1/\(scale) scale)")
+            }
+            outputSize = region.size
+        }
 
         var decodeResult: Result<(LibJPEG.Info, LibJPEG.Warnings), CodecError> = .failure(.corrupt(.jpeg, message: "not decoded"))
-        var pixels = PixelBuffer(width: header.outputWidth, height: header.outputHeight, format: .rgba8) { buffer, bytesPerRow in
+        var pixels = PixelBuffer(width: outputSize.width, height: outputSize.height, format: .rgba8) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
                 try LibJPEG.decode(data, scaleDenominator: scale, maxPixels: options.limits.maxPixels,
-                                   into: buffer, bytesPerRow: bytesPerRow)
+                                   region: options.jpegRegion, into: buffer, bytesPerRow: bytesPerRow)
             }
             if case .failure = decodeResult { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
         }

@@ -1,4 +1,5 @@
 internal import CJPEGShims
+import ImageCore
 
 /// The only file that calls libjpeg (through CJPEGShims). Pointers never outlive a call.
 enum LibJPEG {
@@ -32,17 +33,27 @@ enum LibJPEG {
     }
 
     /// Decodes into `destination` (RGBA8 or, for CMYK files, CMYK8) at `bytesPerRow`.
+    /// With `region` (output pixels), only that rectangle is written.
     static func decode(
-        _ data: [UInt8], scaleDenominator: Int, maxPixels: Int,
+        _ data: [UInt8], scaleDenominator: Int, maxPixels: Int, region: PixelRect? = nil,
         into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int
     ) throws(CodecError) -> (Info, Warnings) {
         var info = CJPEGShims_Info()
         var status = CJPEGShims_Status()
-        let code = data.withUnsafeBufferPointer {
-            CJPEGShims_decode(
-                $0.baseAddress, $0.count, Int32(scaleDenominator), UInt64(maxPixels),
-                destination.baseAddress?.assumingMemoryBound(to: UInt8.self), bytesPerRow,
-                destination.count, &info, &status)
+        func call(_ regionPointer: UnsafePointer<CJPEGShims_Region>?) -> Int32 {
+            data.withUnsafeBufferPointer { bytes in
+                CJPEGShims_decode(
+                    bytes.baseAddress, bytes.count, Int32(scaleDenominator), UInt64(maxPixels), regionPointer,
+                    destination.baseAddress?.assumingMemoryBound(to: UInt8.self), bytesPerRow,
+                    destination.count, &info, &status)
+            }
+        }
+        let code: Int32
+        if let region {
+            var cRegion = CJPEGShims_Region(x: UInt32(region.x), y: UInt32(region.y), width: UInt32(region.width), height: UInt32(region.height))
+            code = withUnsafePointer(to: &cRegion) { call($0) }
+        } else {
+            code = call(nil)
         }
         try check(code, status)
         let warnings = Warnings(

@@ -61,7 +61,11 @@ enum PNGFastDecoder {
             case "IEND":
                 guard idatState > 0 else { throw .corrupt(.png, message: "no image data (IDAT)") }
                 // One IDAT chunk is used in place; several are joined (libdeflate needs one buffer).
-                return (parts.count == 1 ? parts[0] : ArraySlice(parts.joined()), icc)
+                if parts.count == 1 { return (parts[0], icc) }
+                var joined: [UInt8] = []
+                joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+                for part in parts { joined.append(contentsOf: part) }
+                return (joined[...], icc)
             case "iCCP":
                 if let separator = payload.firstIndex(of: 0), separator + 2 <= payload.endIndex {
                     icc = payload[(separator + 2)...]
@@ -105,10 +109,12 @@ enum PNGFastDecoder {
                     for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
                 case 4:
                     for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] }
+                    // Branch-free (selects, not jumps): the predictor is data-dependent noise,
+                    // so branches mispredict about half the time.
                     for i in bpp..<max(bpp, rowBytes) {
-                        let a = Int16(x[i - bpp]), up = Int16(b[i]), c = Int16(b[i - bpp])
-                        let pa = abs(up - c), pb = abs(a - c), pc = abs(a + up - 2 * c)
-                        let predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? up : c)
+                        let a = Int32(x[i - bpp]), up = Int32(b[i]), c = Int32(b[i - bpp])
+                        let pa = magnitude(up &- c), pb = magnitude(a &- c), pc = magnitude(a &+ up &- 2 &* c)
+                        let predictor = pa <= min(pb, pc) ? a : (pb <= pc ? up : c)
                         x[i] = x[i] &+ UInt8(truncatingIfNeeded: predictor)
                     }
                 default:
@@ -118,6 +124,13 @@ enum PNGFastDecoder {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// |v| without a branch or an overflow trap (|v| < 2^30 here).
+    @inline(__always)
+    static func magnitude(_ v: Int32) -> Int32 {
+        let sign = v &>> 31
+        return (v ^ sign) &- sign
     }
 
     /// One unfiltered row of `channels` samples per pixel to RGBA8, last pixel first, so

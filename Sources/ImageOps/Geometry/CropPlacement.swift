@@ -23,10 +23,8 @@ public enum CropPlacement {
         var fits = true
         let rect: PixelRect
         switch gravity {
-        case .center:
-            rect = centred(cropSize, at: (Double(image.width) / 2, Double(image.height) / 2), in: image.size)
-        case .focal(let fx, let fy):
-            rect = centred(cropSize, at: (fx * Double(image.width), fy * Double(image.height)), in: image.size)
+        case .center, .focal:
+            rect = placeBySize(cropSize, in: image.size, gravity: gravity)!
         case .subject:
             if let box = subjectBox {
                 fits = box.width <= cropSize.width && box.height <= cropSize.height
@@ -43,6 +41,16 @@ public enum CropPlacement {
         }
         let retention = subjectBox.map { keptFraction($0, rect) } ?? Double(rect.size.area) / Double(image.size.area)
         return Result(rect: rect, retention: retention, subjectFits: fits)
+    }
+
+    /// The crop for the gravities that need no pixels (`center`, `focal`), so a decoder
+    /// can be asked for just that region; nil for the others.
+    public static func placeBySize(_ cropSize: PixelSize, in size: PixelSize, gravity: Gravity) -> PixelRect? {
+        switch gravity {
+        case .center: centred(cropSize, at: (Double(size.width) / 2, Double(size.height) / 2), in: size)
+        case .focal(let fx, let fy): centred(cropSize, at: (fx * Double(size.width), fy * Double(size.height)), in: size)
+        case .entropy, .attention, .subject: nil
+        }
     }
 
     /// The crop of `size` centred on a point, shifted to lie inside the image.

@@ -5,7 +5,7 @@ extension PixelBuffer {
     ///
     /// Colour is filtered premultiplied by alpha (no fringes around transparent edges),
     /// in 8-bit sRGB values or, with `linearLight`, in linear light. Opaque 8-bit sRGB
-    /// input takes a fixed-point path (within 1 level of the float path). The result has
+    /// input takes a fast path (within 1 level of the general path). The result has
     /// the source's format (straight alpha). With `rect`, only that part of the image is
     /// resampled (a crop without a copy).
     /// - Precondition: `size` is at least 1×1 and `rect`, when given, lies inside the image.
@@ -22,8 +22,8 @@ extension PixelBuffer {
         let vertical = ResampleWeights(inputCount: region.height, outputCount: size.height, filter: options.filter)
         let opaque = source.isOpaque
         let result: PixelBuffer
-        if opaque && !options.linearLight && options.allowFixedPoint {
-            result = FixedPointResampler.resample(source, region: region, to: size, horizontal: horizontal, vertical: vertical)
+        if opaque && !options.linearLight && options.allowFastPath {
+            result = OpaqueResampler.resample(source, region: region, to: size, horizontal: horizontal, vertical: vertical)
         } else {
             result = FloatResampler.resample(source, region: region, to: size, horizontal: horizontal, vertical: vertical,
                                              premultiply: !opaque, linearLight: options.linearLight)

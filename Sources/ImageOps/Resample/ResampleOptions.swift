@@ -5,14 +5,14 @@ public struct ResampleOptions: Sendable, Hashable {
     /// values. Default false (what most tools do; linear is more correct for downscaling
     /// fine bright-dark detail).
     public var linearLight: Bool
-    /// Allow the fixed-point path for opaque 8-bit sRGB input (within 1 level of the
-    /// float path, faster). Default true.
-    public var allowFixedPoint: Bool
+    /// Allow the fast path for opaque 8-bit sRGB input (no alpha weighting, vertical
+    /// pass straight from the bytes; within 1 level of the general path). Default true.
+    public var allowFastPath: Bool
 
-    public init(filter: ResampleFilter = .lanczos3, linearLight: Bool = false, allowFixedPoint: Bool = true) {
+    public init(filter: ResampleFilter = .lanczos3, linearLight: Bool = false, allowFastPath: Bool = true) {
         self.filter = filter
         self.linearLight = linearLight
-        self.allowFixedPoint = allowFixedPoint
+        self.allowFastPath = allowFastPath
     }
 
     public static let `default` = ResampleOptions()

@@ -1,5 +1,5 @@
 /// Precomputed filter taps for one axis: for output index i, `count[i]` source samples
-/// from `start[i]`, with weights that sum to 1 (float) and to 2^14 (fixed point).
+/// from `start[i]`, with weights that sum to 1.
 struct ResampleWeights {
     let outputCount: Int
     /// Taps per output sample (the maximum; shorter runs are zero-padded).
@@ -7,9 +7,6 @@ struct ResampleWeights {
     let start: [Int]
     let count: [Int]
     let float: [Float]
-    let fixed: [Int32]
-
-    static let fixedShift: Int32 = 14
 
     /// Weights mapping `inputCount` samples onto `outputCount` (Pillow's convention:
     /// output sample i is centred at source position (i + 0.5)·in/out).
@@ -19,7 +16,7 @@ struct ResampleWeights {
         let support = filter.support * filterScale
         let stride = Int(support.rounded(.up)) * 2 + 1
         var start = [Int](repeating: 0, count: outputCount), count = [Int](repeating: 0, count: outputCount)
-        var float = [Float](repeating: 0, count: outputCount * stride), fixed = [Int32](repeating: 0, count: outputCount * stride)
+        var float = [Float](repeating: 0, count: outputCount * stride)
         var taps = [Double](repeating: 0, count: stride)
         for i in 0..<outputCount {
             let centre = (Double(i) + 0.5) * scale
@@ -33,17 +30,7 @@ struct ResampleWeights {
                 total += w
             }
             if total == 0 { taps[0] = 1; total = 1 }   // degenerate (nearest)
-            // Fixed point: round each weight, then give the rounding remainder to the largest.
-            var fixedSum: Int32 = 0, largest = 0
-            for k in 0..<n {
-                let w = taps[k] / total
-                float[i * stride + k] = Float(w)
-                let f = Int32((w * Double(1 << Self.fixedShift)).rounded())
-                fixed[i * stride + k] = f
-                fixedSum += f
-                if abs(taps[k]) > abs(taps[largest]) { largest = k }
-            }
-            fixed[i * stride + largest] += (1 << Self.fixedShift) - fixedSum
+            for k in 0..<n { float[i * stride + k] = Float(taps[k] / total) }
             start[i] = first
             count[i] = n
         }
@@ -52,6 +39,5 @@ struct ResampleWeights {
         self.start = start
         self.count = count
         self.float = float
-        self.fixed = fixed
     }
 }

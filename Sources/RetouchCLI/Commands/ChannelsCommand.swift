@@ -21,8 +21,8 @@ extension RootCommand {
             }
             for preset in ChannelPreset.all {
                 let size = "\(preset.size.width)×\(preset.size.height)"
-                console.print(preset.id.padding(toLength: 21, withPad: " ", startingAt: 0) + size.padding(toLength: 11, withPad: " ", startingAt: 0)
-                    + preset.ratioText.padding(toLength: 9, withPad: " ", startingAt: 0) + preset.notes)
+                console.print(preset.id.padded(to: 21) + size.padded(to: 11)
+                    + preset.ratioText.padded(to: 9) + preset.notes)
             }
         }
     }

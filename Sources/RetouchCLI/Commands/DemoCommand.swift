@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import EditProviders
 import ImageCodecs
 import ImageOps
@@ -21,11 +20,11 @@ extension RootCommand {
             let console = Console.current
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: fixtures)
-                    .filter { ImageFormat(fileExtension: ($0 as NSString).pathExtension) != nil }
+                names = try FilePath.contents(ofDirectory: fixtures)
+                    .filter { ImageFormat(fileExtension: FilePath.pathExtension(of: $0)) != nil }
                     .sorted()
             } catch {
-                throw ErrorReporting.exit(CLIError.cannotRead(path: fixtures, reason: "cannot list the folder"), file: nil)
+                throw ErrorReporting.exit(error, file: nil)
             }
             guard !names.isEmpty else {
                 throw ErrorReporting.exit(CLIError.usage("\(fixtures) holds no PNG, JPEG or WebP images"), file: nil)
@@ -43,7 +42,7 @@ extension RootCommand {
                     let bytes = try FileAccess.read(path)
                     let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
                     let upright = decoded.upright()
-                    let outputPath = output + "/" + (name as NSString).deletingPathExtension + "-upright.png"
+                    let outputPath = output + "/" + FilePath.deletingExtension(of: name) + "-upright.png"
                     try FileAccess.write(try ImageCodec.encode(upright, options: .png(.default)), to: outputPath)
                     let m = decoded.metadata
                     console.print(pad(name, 34) + pad(m.format.rawValue, 8) + pad("\(m.width)×\(m.height)", 11)
@@ -59,7 +58,7 @@ extension RootCommand {
             console.print(pad("file", 34) + pad("target", 22) + pad("output", 11) + pad("decode", 7) + "crop / pad")
             for name in names {
                 let path = fixtures + "/" + name
-                let base = (name as NSString).deletingPathExtension
+                let base = FilePath.deletingExtension(of: name)
                 for (label, suffix, request) in [
                     ("gpt-image-2, 1k, pad", "gpt-image-2", PrepareRequest(model: "gpt-image-2", target: .tier(1024), fit: .pad)),
                     ("instagram-portrait", "instagram", PrepareRequest(channel: ChannelPreset.named("instagram-portrait"), gravity: .attention)),
@@ -80,12 +79,16 @@ extension RootCommand {
             }
             let elapsed = clock.now - start
             console.print("")
-            console.print("\(names.count) images: written upright and prepared twice each into \(output) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))\(failures > 0 ? "; \(failures) failures" : "")")
+            console.print("\(names.count) images: written upright and prepared twice each into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
             if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
 
-        private func pad(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        private func pad(_ text: String, _ width: Int) -> String { text.padded(to: width) }
+
+        /// "1.23 s" or "456 ms".
+        private func describe(_ duration: Duration) -> String {
+            let milliseconds = Int((Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15).rounded())
+            return milliseconds >= 1000 ? "\(milliseconds / 1000).\(String(milliseconds % 1000 / 10).paddedLeft(2)) s" : "\(milliseconds) ms"
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EditProviders
-import Foundation
 import ImageCodecs
 import ImageCore
 import ImageOps
@@ -100,8 +99,7 @@ extension RootCommand {
 
         /// `out/photo.png` → `out/photo-mask.png`.
         static func maskPath(for output: String) -> String {
-            let url = URL(fileURLWithPath: output)
-            return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-mask.png").path
+            FilePath.deletingExtension(of: output) + "-mask.png"
         }
     }
 }

@@ -6,7 +6,7 @@ import ImageOps
 enum GeometryArguments {
     /// `1024x768` (also `1024×768`).
     static func size(_ text: String, flag: String) throws -> PixelSize {
-        let parts = text.lowercased().replacingOccurrences(of: "×", with: "x").split(separator: "x")
+        let parts = text.lowercased().split { $0 == "x" || $0 == "×" }
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 1, h >= 1 else {
             throw ValidationError("\(flag) \(text) is not a size: expected WIDTHxHEIGHT, e.g. 1024x768")
         }

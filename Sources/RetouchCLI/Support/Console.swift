@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where command output goes. Commands print only through `Console.current`, so tests
 /// can capture stdout and stderr by binding a different console for a task.
@@ -19,8 +23,22 @@ public struct Console: Sendable {
 
     /// The process's real standard output and error.
     public static let standard = Console(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        error: { FileHandle.standardError.write(Data($0.utf8)) })
+        out: { writeAll($0, to: STDOUT_FILENO) },
+        error: { writeAll($0, to: STDERR_FILENO) })
+
+    /// Writes every byte of `text` to a file descriptor (retrying short writes and EINTR).
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return }
+                written += count
+            }
+        }
+    }
 
     /// The console of the current task.
     @TaskLocal public static var current: Console = .standard

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,13 +38,11 @@ enum FileAccess {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let directory = FilePath.directory(of: path)
+        guard FilePath.isDirectory(directory) else {
             throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".retouch-\(getpid()).tmp"
+        let temporary = directory + "/." + FilePath.lastComponent(of: path) + ".retouch-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         var failure: Int32 = 0
@@ -68,11 +65,7 @@ enum FileAccess {
     }
 
     static func createDirectory(_ path: String) throws(CLIError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
-        }
+        try FilePath.createDirectory(path)
     }
 
     private static func reason(_ code: Int32) -> String {
