@@ -53,6 +53,7 @@ public struct PixelBuffer: Sendable, Equatable {
         self.bytesPerRow = rowBytes
         self.format = format
         self.storage = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             try body(UnsafeMutableRawBufferPointer(buffer), rowBytes)
             initialized = count
         }

@@ -11,6 +11,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
     case aspectOutOfRange(sourceRatio: Double, maximumRatio: Double, rule: String)
     /// A parameter is outside its range.
     case invalidParameter(name: String, value: String, expected: String)
+    /// A mask shape lies entirely outside the image (`shape` names it as given).
+    case shapeOutsideImage(shape: String, imageSize: PixelSize)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
             return "the image's aspect ratio \(Self.ratio(source)):1 exceeds the maximum \(Self.ratio(maximum)):1 (\(rule)); pad it (fit pad) or crop it to a narrower aspect first"
         case .invalidParameter(let name, let value, let expected):
             return "invalid \(name) \(value): expected \(expected)"
+        case .shapeOutsideImage(let shape, let size):
+            return "shape \(shape) lies entirely outside the \(size.width)x\(size.height) image"
         }
     }
 
