@@ -81,9 +81,13 @@ extension MaskShape {
         let step = radius <= flatteningTolerance ? Double.pi / 2 : 2 * Double.acos(max(-1, 1 - flatteningTolerance / radius))
         let count = max(includeEnd ? 1 : 3, Int(((end - start) / step).rounded(.up)))
         let last = includeEnd ? count : count - 1
+        // Chords cut off (θ − sin θ)/2 · r² each; vertices on a radius larger by
+        // √(θ / sin θ) give the polygon the arc's exact area.
+        let theta = (end - start) / Double(count)
+        let scale = theta > 1e-9 ? (theta / Double.sin(theta)).squareRoot() : 1
         return (0...last).map { i in
             let angle = start + (end - start) * Double(i) / Double(count)
-            return Point(x: centre.x + rx * Double.cos(angle), y: centre.y + ry * Double.sin(angle))
+            return Point(x: centre.x + rx * scale * Double.cos(angle), y: centre.y + ry * scale * Double.sin(angle))
         }
     }
 

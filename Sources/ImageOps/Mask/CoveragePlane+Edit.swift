@@ -1,0 +1,84 @@
+public import ImageCore
+
+extension CoveragePlane {
+    /// The selection grown by `distance` pixels (shrunk when negative), measured from
+    /// the anti-aliased 0.5 contour with an exact Euclidean distance transform: a disc
+    /// grows into a disc, a square's corners round off with radius `distance`, and the
+    /// new edge's coverage is the exact pixel area of the offset contour.
+    public func offset(by distance: Double) -> CoveragePlane {
+        guard distance != 0 else { return self }
+        let field = SignedDistanceField(self)
+        var result = self
+        for i in 0..<values.count {
+            let coarse = Double(field.distance[i]) - distance
+            if coarse.isInfinite { result.values[i] = coarse < 0 ? 1 : 0; continue }
+            // Pixels well clear of the new edge need no precise distance.
+            if coarse >= 1.5 { result.values[i] = 0; continue }
+            if coarse <= -1.5 { result.values[i] = 1; continue }
+            let (d, nx, ny) = field.refined(i)
+            result.values[i] = Float(EdgeCoverage.coverage(distance: d - distance, gx: nx, gy: ny))
+        }
+        return result
+    }
+
+    /// A Gaussian blur with standard deviation `sigma` pixels (edges extended).
+    public func blurred(sigma: Double) -> CoveragePlane {
+        var result = self
+        GaussianBlur.blur(&result.values, width: width, height: height, sigma: sigma)
+        return result
+    }
+
+    /// The edge softened over `radius` pixels.
+    ///
+    /// `gaussian`: blur with σ = `compatibility.sigma(radius:)` (r/2 by default).
+    /// `ramp` / `smoothstep`: coverage falls from 1 to 0 across [−r/2, +r/2] of signed
+    /// distance around the 0.5 contour; inside parts thinner than r, the ramp is
+    /// compressed to their local half-thickness so their middle stays at 1.
+    public func feathered(radius: Double, mode: FeatherMode, compatibility: FeatherCompatibility = .retouch) -> CoveragePlane {
+        guard radius > 0 else { return self }
+        switch mode {
+        case .gaussian:
+            return blurred(sigma: compatibility.sigma(radius: radius))
+        case .ramp, .smoothstep:
+            let field = SignedDistanceField(self)
+            // Local half-thickness: the deepest inside distance within r/2.
+            let depth = field.distance.map { $0 < 0 ? -$0 : 0 }
+            let thickness = MaxFilter.apply(depth, width: width, height: height, radius: Int((radius / 2).rounded(.up)))
+            var result = self
+            for i in 0..<values.count {
+                let d = field.distance[i]
+                var t: Float
+                if d.isInfinite {
+                    t = d < 0 ? 1 : 0
+                } else if d >= 0 {
+                    t = 0.5 - d / Float(radius)
+                } else {
+                    let span = min(Float(radius), 2 * max(thickness[i], 1e-3))
+                    t = 0.5 - d / span
+                }
+                t = min(max(t, 0), 1)
+                result.values[i] = mode == .smoothstep ? t * t * (3 - 2 * t) : t
+            }
+            return result
+        }
+    }
+
+    /// Selected in either: max(a, b).
+    public func union(_ other: CoveragePlane) -> CoveragePlane { combined(other) { max($0, $1) } }
+
+    /// Selected in both: min(a, b).
+    public func intersection(_ other: CoveragePlane) -> CoveragePlane { combined(other) { min($0, $1) } }
+
+    /// Selected here and not in `other`: min(a, 1 − b).
+    public func subtracting(_ other: CoveragePlane) -> CoveragePlane { combined(other) { min($0, 1 - $1) } }
+
+    /// 1 − a: selects exactly what was not selected.
+    public func inverted() -> CoveragePlane {
+        CoveragePlane(width: width, height: height, values: values.map { 1 - $0 })
+    }
+
+    private func combined(_ other: CoveragePlane, _ operation: (Float, Float) -> Float) -> CoveragePlane {
+        precondition(other.size == size, "masks of different sizes: \(size) and \(other.size)")
+        return CoveragePlane(width: width, height: height, values: zip(values, other.values).map(operation))
+    }
+}

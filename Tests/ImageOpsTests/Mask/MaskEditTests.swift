@@ -1,0 +1,122 @@
+import Foundation
+import ImageCore
+import ImageOps
+import Testing
+
+/// Grow, shrink, feather and boolean operations against analytic references.
+@Suite struct MaskEditTests {
+    static func disc(_ cx: Double, _ cy: Double, _ r: Double, size: Int) throws -> CoveragePlane {
+        try ShapeRenderer.render([MaskShape(.ellipse(cx: .pixels(cx), cy: .pixels(cy), rx: .pixels(r), ry: .pixels(r)))],
+                                 size: PixelSize(width: size, height: size))
+    }
+
+    static func levels(_ a: CoveragePlane, _ b: CoveragePlane) -> Int {
+        var worst = 0
+        let ma = a.mask.bytes, mb = b.mask.bytes
+        for i in 0..<ma.count { worst = max(worst, abs(Int(ma[i]) - Int(mb[i]))) }
+        return worst
+    }
+
+    /// Mean absolute difference in levels over the pixels that are partial in `b`.
+    static func meanEdgeLevels(_ a: CoveragePlane, _ b: CoveragePlane) -> Double {
+        let ma = a.mask.bytes, mb = b.mask.bytes
+        var total = 0, count = 0
+        for i in 0..<ma.count where mb[i] > 0 && mb[i] < 255 { total += abs(Int(ma[i]) - Int(mb[i])); count += 1 }
+        return Double(total) / Double(max(count, 1))
+    }
+
+    @Test(arguments: [(3.0, 12.3), (7.5, 20.0), (12.25, 15.6)])
+    func growingADiscGivesTheLargerDisc(r: Double, radius: Double) throws {
+        let grown = try Self.disc(40.3, 38.8, radius, size: 80).offset(by: r)
+        let expected = try Self.disc(40.3, 38.8, radius + r, size: 80)
+        #expect(Self.levels(grown, expected) <= 4, "grow \(r): \(Self.levels(grown, expected)) levels")
+        #expect(Self.meanEdgeLevels(grown, expected) <= 1)
+        let shrunk = try Self.disc(40.3, 38.8, radius + r, size: 80).offset(by: -r)
+        let original = try Self.disc(40.3, 38.8, radius, size: 80)
+        #expect(Self.levels(shrunk, original) <= 4, "shrink \(r): \(Self.levels(shrunk, original)) levels")
+        #expect(Self.meanEdgeLevels(shrunk, original) <= 1)
+    }
+
+    /// Grow by r then shrink by r: the disc comes back within 4 levels at worst and
+    /// within 1 level on average over its edge pixels.
+    @Test(arguments: [2.5, 6.0, 10.0])
+    func growThenShrinkReturnsTheDisc(r: Double) throws {
+        let disc = try Self.disc(32.6, 31.2, 14.4, size: 64)
+        let back = disc.offset(by: r).offset(by: -r)
+        #expect(Self.levels(back, disc) <= 4, "r \(r): \(Self.levels(back, disc)) levels")
+        #expect(Self.meanEdgeLevels(back, disc) <= 1, "r \(r): mean \(Self.meanEdgeLevels(back, disc)) levels")
+    }
+
+    @Test func growingASquareRoundsItsCornersWithTheGrowRadius() throws {
+        let square = MaskShape(.rect(x: .pixels(20), y: .pixels(20), width: .pixels(24), height: .pixels(24), cornerRadius: .pixels(0)))
+        let plane = try ShapeRenderer.render([square], size: PixelSize(width: 64, height: 64)).offset(by: 8)
+        let rounded = MaskShape(.rect(x: .pixels(12), y: .pixels(12), width: .pixels(40), height: .pixels(40), cornerRadius: .pixels(8)))
+        let expected = try ShapeRenderer.render([rounded], size: PixelSize(width: 64, height: 64))
+        #expect(Self.levels(plane, expected) <= 4, "\(Self.levels(plane, expected)) levels")
+        // Diagonally out from the corner the edge is at distance 8 (not 8√2, as a square
+        // structuring element would give); straight sides move out by exactly 8.
+        #expect(plane.mask[13, 13] == 0 && plane.mask[15, 15] == 255)
+        #expect(plane.mask[12, 30] == 255 && plane.mask[11, 30] == 0)
+    }
+
+    /// A step edge blurred against the sampled Gaussian (Double, truncated at 8σ).
+    @Test(arguments: [1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 40.0])
+    func gaussianFeatherMatchesTheExactGaussian(sigma: Double) {
+        let width = Int(16 * sigma) + 40, height = 3
+        var plane = CoveragePlane(width: width, height: height)
+        let edge = width / 2
+        for y in 0..<height { for x in 0..<edge { plane.values[y * width + x] = 1 } }
+        let blurred = plane.blurred(sigma: sigma)
+        let radius = Int(8 * sigma)
+        var worst = 0.0
+        for x in 0..<width {
+            var exact = 0.0, total = 0.0
+            for k in -radius...radius {
+                let w = exp(-Double(k * k) / (2 * sigma * sigma))
+                total += w
+                if min(max(x + k, 0), width - 1) < edge { exact += w }
+            }
+            worst = max(worst, abs(Double(blurred.values[width + x]) - exact / total))
+        }
+        #expect(worst * 255 <= 2, "σ \(sigma): \(worst * 255) levels")
+    }
+
+    @Test func featherRadiusMapsToSigma() {
+        #expect(FeatherCompatibility.retouch.sigma(radius: 10) == 5)
+        #expect(abs(FeatherCompatibility.gimp.sigma(radius: 7) - 2) < 1e-12)
+    }
+
+    @Test(arguments: [8.0, 12.0, 20.0])
+    func rampFeatherSpansExactlyItsWidth(r: Double) {
+        let width = 100
+        var plane = CoveragePlane(width: width, height: 5)
+        for y in 0..<5 { for x in 0..<50 { plane.values[y * width + x] = 1 } }   // edge at x = 50
+        let ramp = plane.feathered(radius: r, mode: .ramp)
+        // Pixel centres at x + 0.5; signed distance x + 0.5 − 50; coverage 0.5 − d / r.
+        for x in 0..<width {
+            let d = Double(x) + 0.5 - 50
+            let expected = min(max(0.5 - d / r, 0), 1)
+            #expect(abs(Double(ramp.values[2 * width + x]) - expected) < 1e-4, "x \(x)")
+        }
+        let partial = (0..<width).filter { ramp.values[2 * width + $0] > 0 && ramp.values[2 * width + $0] < 1 }
+        #expect(Double(partial.count) <= r && Double(partial.count) >= r - 1)
+    }
+
+    @Test func rampKeepsThinPartsOpaque() throws {
+        // A 4 px bar feathered with r = 20: its middle stays selected.
+        let bar = MaskShape(.rect(x: .pixels(10), y: .pixels(30), width: .pixels(60), height: .pixels(4), cornerRadius: .pixels(0)))
+        let plane = try ShapeRenderer.render([bar], size: PixelSize(width: 80, height: 64)).feathered(radius: 20, mode: .ramp)
+        #expect(plane.values[31 * 80 + 40] > 0.99 || plane.values[32 * 80 + 40] > 0.99)
+        // No spill beyond r/2 = 10 px from the edge.
+        #expect(plane.values[(34 + 10) * 80 + 40] == 0)
+    }
+
+    @Test func booleanOperations() {
+        let a = CoveragePlane(width: 2, height: 1, values: [1, 0.25])
+        let b = CoveragePlane(width: 2, height: 1, values: [0.5, 0.75])
+        #expect(a.union(b).values == [1, 0.75])
+        #expect(a.intersection(b).values == [0.5, 0.25])
+        #expect(a.subtracting(b).values == [0.5, 0.25])
+        #expect(a.inverted().values == [0, 0.75])
+    }
+}
