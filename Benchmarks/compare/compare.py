@@ -44,6 +44,8 @@ TITLES = {
     "J3p": "J3p: the same from a 4K PNG",
     "J6png": "J6png: 3840×2160 RGBA (stored-deflate PNG in) → PNG at each tool's default settings",
     "J6webp": "J6webp: the same RGBA → WebP lossy q80",
+    "J5": "J5: Gaussian blur σ 10 of a 3840×2160 8-bit mask (PNG in, PNG level 1 out)",
+    "J5s": "J5s: 50 shapes rasterised on a 3840×2160 mask, feathered r = 40 (σ 20), PNG out",
     "D1": "D1: decode floor, 13.4 MP baseline JPEG (decode only)",
     "D1p": "D1p: decode floor, the same photo as progressive JPEG",
     "D2": "D2: decode floor, 4K RGB PNG (Paeth-filtered, level 6)",
@@ -52,7 +54,6 @@ TITLES = {
 NOT_YET = {
     "J4": "SSIM of a 2048² pair (needs ImageOps/Compare: issue 6)",
     "J4d": "abs-difference heat map (issue 6)",
-    "J5": "Gaussian blur σ 10 of a 4K mask (needs ImageOps/Mask: issue 5)",
     "J7": "product on white → alpha → PNG (needs ImageOps/Cutout: issue 7)",
 }
 
@@ -100,6 +101,22 @@ def rows():
     both("J6webp", "vips CLI 8.14 Q=80", ["vips", "copy", RGBA, o("j6_vips.webp") + "[Q=80]"], o("j6_vips.webp"), RGBA)
     single("J6webp", "Pillow quality=80", [PY, ANCHORS, "pillow", "j6webp", RGBA, o("j6_pillow.webp")], o("j6_pillow.webp"), RGBA)
     both("J6webp", "OpenCV IMWRITE_WEBP_QUALITY 80", [PY, ANCHORS, "cv2", "j6webp", RGBA, o("j6_cv2.webp")], o("j6_cv2.webp"), RGBA, cv=True)
+    # J5: the blur alone. Quality: max difference from the exact Gaussian (prepare_j5 below).
+    MASK, exact5 = f"{WORK}/j5_mask.png", o("j5_exact.png")
+    single("J5", "Retouch mask --feather 20 (σ 10, extended box ×4)", [RETOUCH, "mask", "--from", MASK, "--from-channel", "luma", "--feather", "20", "--convention", "white", "-o", o("j5_retouch.png")], o("j5_retouch.png"), exact5)
+    both("J5", "pyvips + libvips wheel gaussblur 10 (min_ampl 0.2)", [PY, ANCHORS, "vips", "j5", MASK, o("j5_pyvips.png")], o("j5_pyvips.png"), exact5)
+    both("J5", "pyvips + libvips wheel gaussblur 10 (min_ampl 0.01)", [PY, ANCHORS, "vips", "j5a", MASK, o("j5_pyvips_a.png")], o("j5_pyvips_a.png"), exact5)
+    single("J5", "Pillow GaussianBlur(10)", [PY, ANCHORS, "pillow", "j5", MASK, o("j5_pillow.png")], o("j5_pillow.png"), exact5)
+    both("J5", "OpenCV GaussianBlur σ 10", [PY, ANCHORS, "cv2", "j5", MASK, o("j5_cv2.png")], o("j5_cv2.png"), exact5, cv=True)
+    both("J5", "ImageMagick -blur 0x10", [IMAGEMAGICK, MASK, "-blur", "0x10", "-define", "png:compression-level=1", o("j5_im.png")], o("j5_im.png"), exact5)
+    # J5s: shapes + feather. vips blurs Retouch's unfeathered rasterisation (it has no polygon fill).
+    SHAPES, drawn, exact5s = f"{WORK}/j5_shapes.json", o("j5s_drawn.png"), o("j5s_exact.png")
+    for radius in (40, 10, 80):
+        single("J5s", f"Retouch mask --shapes --feather {radius}", [RETOUCH, "mask", "--size", "3840x2160", "--shapes", SHAPES, "--feather", str(radius), "--convention", "white", "-o", o(f"j5s_retouch{radius}.png")],
+               o(f"j5s_retouch{radius}.png"), exact5s if radius == 40 else None)
+    single("J5s", "Pillow ImageDraw + GaussianBlur(20)", [PY, ANCHORS, "pillow", "j5s", SHAPES, o("j5s_pillow.png")], o("j5s_pillow.png"), exact5s)
+    both("J5s", "OpenCV fillPoly/ellipse (AA) + GaussianBlur σ 20", [PY, ANCHORS, "cv2", "j5s", SHAPES, o("j5s_cv2.png")], o("j5s_cv2.png"), exact5s, cv=True)
+    both("J5s", "pyvips + libvips wheel gaussblur 20 (of Retouch's drawing)", [PY, ANCHORS, "vips", "j5s20", drawn, o("j5s_pyvips.png")], o("j5s_pyvips.png"), exact5s)
     # Decode floors
     for job, source in (("D1", J1), ("D1p", J1P), ("D2", K4P)):
         single(job, "Retouch inspect (decode + alpha scan)", [RETOUCH, "inspect", source])
@@ -216,6 +233,43 @@ def table(results):
     return "\n".join(lines)
 
 
+def prepare_j5():
+    """J5 and J5s inputs and references: 50 deterministic shapes (25 ellipses, 25
+    polygons) as a Retouch shapes file, Retouch's unfeathered drawing of them (vips'
+    input), and the exact Gaussian of each mask (scipy, truncated at 8σ, edges extended),
+    rounded to 8 bits: the quality column is the largest difference from it."""
+    import random
+    os.makedirs(OUT, exist_ok=True)
+    rng = random.Random(5)
+    shapes = []
+    for i in range(50):
+        cx, cy = rng.uniform(100, 3740), rng.uniform(100, 2060)
+        if i % 2 == 0:
+            shapes.append({"type": "ellipse", "cx": round(cx, 2), "cy": round(cy, 2), "rx": round(rng.uniform(20, 300), 2), "ry": round(rng.uniform(20, 300), 2)})
+        else:
+            n = rng.randint(3, 8)
+            r = rng.uniform(30, 350)
+            angles = sorted(rng.uniform(0, 6.283) for _ in range(n))
+            import math
+            shapes.append({"type": "polygon", "points": [[round(cx + r * math.cos(a), 2), round(cy + r * math.sin(a), 2)] for a in angles]})
+    with open(f"{WORK}/j5_shapes.json", "w") as handle:
+        json.dump({"shapes": shapes}, handle)
+    drawn = os.path.join(OUT, "j5s_drawn.png")
+    subprocess.run([RETOUCH, "mask", "--size", "3840x2160", "--shapes", f"{WORK}/j5_shapes.json", "--convention", "white", "-o", drawn],
+                   check=True, stdout=subprocess.DEVNULL)
+    script = """
+import sys
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+for source, sigma, target in ((sys.argv[1], 10, sys.argv[2]), (sys.argv[3], 20, sys.argv[4])):
+    mask = np.asarray(Image.open(source).convert("L"), dtype=np.float64)
+    blurred = ndimage.gaussian_filter(mask, sigma, mode="nearest", truncate=8.0)
+    Image.fromarray(np.clip(np.rint(blurred), 0, 255).astype(np.uint8), "L").save(target)
+"""
+    subprocess.run([PY, "-c", script, f"{WORK}/j5_mask.png", os.path.join(OUT, "j5_exact.png"), drawn, os.path.join(OUT, "j5s_exact.png")], check=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "5")))
@@ -224,6 +278,8 @@ def main():
     if args.runs < 5:
         sys.exit("--runs must be at least 5")
     selected = {j for j in args.only.split(",") if j}
+    if not selected or selected & {"J5", "J5s"}:
+        prepare_j5()
     results = measure(selected, args.runs)
     with open(os.path.join(WORK, "results.json"), "w") as handle:
         json.dump(results, handle, indent=1)

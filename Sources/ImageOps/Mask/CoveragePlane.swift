@@ -23,16 +23,25 @@ public struct CoveragePlane: Sendable, Equatable {
 
     /// A mask's coverage, 255 → 1.
     public init(_ mask: Mask) {
-        self.init(width: mask.width, height: mask.height, values: mask.bytes.map { Float($0) * (1 / 255) })
+        let values = [Float](unsafeUninitializedCapacity: mask.width * mask.height) { values, initialized in
+            mask.withUnsafeBytes { bytes in
+                for i in 0..<bytes.count { values[i] = Float(bytes[i]) * (1 / 255) }
+            }
+            initialized = mask.width * mask.height
+        }
+        self.init(width: mask.width, height: mask.height, values: values)
     }
 
     public var size: PixelSize { PixelSize(width: width, height: height) }
 
-    /// Rounded to 8 bits (values clamped to 0…1 first).
+    /// Rounded to 8 bits, to nearest (values clamped to 0…1 first).
     public var mask: Mask {
-        var bytes = [UInt8](repeating: 0, count: values.count)
-        values.withUnsafeBufferPointer { v in
-            for i in 0..<v.count { bytes[i] = UInt8(min(max(v[i], 0), 1) * 255 + 0.5) }
+        let bytes = [UInt8](unsafeUninitializedCapacity: values.count) { bytes, initialized in
+            values.withUnsafeBufferPointer { v in
+                // Adding 2^23 leaves the nearest integer in the low mantissa bits: a loop LLVM vectorises.
+                for i in 0..<v.count { bytes[i] = UInt8(truncatingIfNeeded: (min(max(v[i], 0), 1) * 255 + 8_388_608).bitPattern) }
+            }
+            initialized = values.count
         }
         return Mask(width: width, height: height, coverage: bytes)
     }

@@ -14,21 +14,87 @@ enum GaussianBlur {
 
     static func blur(_ values: inout [Float], width: Int, height: Int, sigma: Double) {
         guard sigma > 0 else { return }
-        var scratch = [Float](repeating: 0, count: values.count)
         if sigma < exactBelow {
+            var scratch = [Float](repeating: 0, count: values.count)
             let kernel = sampledKernel(sigma: sigma)
             convolveRows(values, into: &scratch, width: width, height: height, kernel: kernel)
             convolveColumns(scratch, into: &values, width: width, height: height, kernel: kernel)
             return
         }
         let box = ExtendedBox(variance: sigma * sigma / Double(boxPasses))
+        boxBlurRows(&values, width: width, height: height, box: box)
+        boxBlurColumns(&values, width: width, height: height, box: box)
+    }
+
+    /// Lanes processed together: eight rows (or columns) at once, one SIMD8 per position.
+    typealias Lanes = SIMD8<Float>
+
+    /// All box passes along one line of `Lanes`, in place (edges extended). `line` holds
+    /// `count` values after `pad` copies of the first and before `pad` of the last.
+    private static func boxPasses(_ line: UnsafeMutablePointer<Lanes>, _ scratch: UnsafeMutablePointer<Lanes>, count: Int, box: ExtendedBox) {
+        let r = box.radius, pad = r + 2
+        let scale = Lanes(repeating: 1 / box.norm), alpha = Lanes(repeating: box.alpha)
+        var source = line, target = scratch
         for _ in 0..<boxPasses {
-            boxRows(values, into: &scratch, width: width, height: height, box: box)
-            swap(&values, &scratch)
+            for i in 0..<pad { source[i] = source[pad]; source[pad + count + i] = source[pad + count - 1] }
+            var sum = Lanes.zero
+            for j in (pad - r)...(pad + r) { sum += source[j] }
+            for x in 0..<count {
+                let c = pad + x
+                target[c] = (sum + alpha * (source[c - r - 1] + source[c + r + 1])) * scale
+                sum += source[c + r + 1] - source[c - r]
+            }
+            swap(&source, &target)
         }
-        for _ in 0..<boxPasses {
-            boxColumns(values, into: &scratch, width: width, height: height, box: box)
-            swap(&values, &scratch)
+        if source != line { line.update(from: source, count: count + 2 * pad) }
+    }
+
+    /// Horizontal passes, eight rows at a time (gathered into lanes).
+    private static func boxBlurRows(_ values: inout [Float], width: Int, height: Int, box: ExtendedBox) {
+        let pad = box.radius + 2, length = width + 2 * pad
+        let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
+        defer { line.deallocate(); scratch.deallocate() }
+        values.withUnsafeMutableBufferPointer { values in
+            let base = values.baseAddress!
+            for y0 in stride(from: 0, to: height, by: 8) {
+                let rows = (0..<8).map { base + min(y0 + $0, height - 1) * width }
+                for x in 0..<width {
+                    line[pad + x] = Lanes(rows[0][x], rows[1][x], rows[2][x], rows[3][x], rows[4][x], rows[5][x], rows[6][x], rows[7][x])
+                }
+                boxPasses(line, scratch, count: width, box: box)
+                for lane in 0..<min(8, height - y0) {
+                    let row = rows[lane]
+                    for x in 0..<width { row[x] = line[pad + x][lane] }
+                }
+            }
+        }
+    }
+
+    /// Vertical passes, eight adjacent columns at a time (one 32-byte load per row).
+    private static func boxBlurColumns(_ values: inout [Float], width: Int, height: Int, box: ExtendedBox) {
+        let pad = box.radius + 2, length = height + 2 * pad
+        let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
+        defer { line.deallocate(); scratch.deallocate() }
+        values.withUnsafeMutableBufferPointer { values in
+            let base = UnsafeMutableRawPointer(values.baseAddress!)
+            for x0 in stride(from: 0, to: width, by: 8) {
+                let lanes = min(8, width - x0)
+                if lanes == 8 {
+                    for y in 0..<height { line[pad + y] = base.loadUnaligned(fromByteOffset: (y * width + x0) * 4, as: Lanes.self) }
+                } else {
+                    for y in 0..<height {
+                        var v = Lanes.zero
+                        for lane in 0..<lanes { v[lane] = values[y * width + x0 + lane] }
+                        line[pad + y] = v
+                    }
+                }
+                boxPasses(line, scratch, count: height, box: box)
+                if lanes == 8 {
+                    for y in 0..<height { base.storeBytes(of: line[pad + y], toByteOffset: (y * width + x0) * 4, as: Lanes.self) }
+                } else {
+                    for y in 0..<height { for lane in 0..<lanes { values[y * width + x0 + lane] = line[pad + y][lane] } }
+                }
+            }
         }
     }
 
@@ -57,55 +123,6 @@ enum GaussianBlur {
             radius = r
             alpha = Float(a)
             norm = Float(2 * rr + 1 + 2 * a)
-        }
-    }
-
-    private static func boxRows(_ input: [Float], into output: inout [Float], width: Int, height: Int, box: ExtendedBox) {
-        let r = box.radius, pad = r + 2
-        var line = [Float](repeating: 0, count: width + 2 * pad)
-        let scale = 1 / box.norm, alpha = box.alpha
-        input.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { output in
-                line.withUnsafeMutableBufferPointer { line in
-                    for y in 0..<height {
-                        let row = y * width
-                        for i in 0..<pad { line[i] = input[row] ; line[pad + width + i] = input[row + width - 1] }
-                        for x in 0..<width { line[pad + x] = input[row + x] }
-                        var sum: Float = 0
-                        for j in (pad - r)...(pad + r) { sum += line[j] }
-                        for x in 0..<width {
-                            let c = pad + x
-                            output[row + x] = (sum + alpha * (line[c - r - 1] + line[c + r + 1])) * scale
-                            sum += line[c + r + 1] - line[c - r]
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static func boxColumns(_ input: [Float], into output: inout [Float], width: Int, height: Int, box: ExtendedBox) {
-        let r = box.radius
-        let scale = 1 / box.norm, alpha = box.alpha
-        var sum = [Float](repeating: 0, count: width)
-        input.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { output in
-                sum.withUnsafeMutableBufferPointer { sum in
-                    func row(_ y: Int) -> UnsafePointer<Float> { input.baseAddress! + min(max(y, 0), height - 1) * width }
-                    for y in -r...r {
-                        let source = row(y)
-                        for x in 0..<width { sum[x] += source[x] }
-                    }
-                    for y in 0..<height {
-                        let above = row(y - r - 1), below = row(y + r + 1), leaving = row(y - r)
-                        let out = output.baseAddress! + y * width
-                        for x in 0..<width {
-                            out[x] = (sum[x] + alpha * (above[x] + below[x])) * scale
-                            sum[x] += below[x] - leaving[x]
-                        }
-                    }
-                }
-            }
         }
     }
 

@@ -12,14 +12,18 @@ public struct MaskStatistics: Sendable, Hashable {
     /// The bounding box of the pixels with coverage > 0, or nil when nothing is selected.
     public var boundingBox: PixelRect?
 
+    /// The statistics of a plane, as its 8-bit rounding selects.
     public init(_ plane: CoveragePlane) {
-        let quantized = plane.mask
+        self.init(plane.mask)
+    }
+
+    public init(_ quantized: Mask) {
         var count = 0, area = 0.0
         var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
         quantized.withUnsafeBytes { bytes in
-            for y in 0..<plane.height {
-                for x in 0..<plane.width {
-                    let v = bytes[y * plane.width + x]
+            for y in 0..<quantized.height {
+                for x in 0..<quantized.width {
+                    let v = bytes[y * quantized.width + x]
                     guard v > 0 else { continue }
                     count += 1
                     area += Double(v) / 255
@@ -27,10 +31,10 @@ public struct MaskStatistics: Sendable, Hashable {
                 }
             }
         }
-        size = plane.size
+        size = quantized.size
         selectedPixels = count
         selectedArea = area
-        selectedPercent = area / Double(plane.size.area) * 100
+        selectedPercent = area / Double(quantized.size.area) * 100
         boundingBox = maxX >= 0 ? PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1) : nil
     }
 
