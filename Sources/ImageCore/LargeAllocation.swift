@@ -3,15 +3,15 @@ import Glibc
 #endif
 
 /// Advice to the kernel about big, freshly allocated pixel storage.
-enum LargeAllocation {
+public enum LargeAllocation {
     /// Below this, advice costs more than it saves.
-    static let threshold = 4 << 20
+    public static let threshold = 4 << 20
 
     /// Asks Linux to back the 2 MiB-aligned interior of `buffer` with transparent huge
     /// pages (only where the system's THP mode is `madvise` or `always`). A 4K image then
     /// takes a few dozen page faults instead of thousands; on J3 that is about 10 % of
     /// the whole process. Call before the first write. No effect on other systems.
-    static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+    public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
         let huge = 2 << 20

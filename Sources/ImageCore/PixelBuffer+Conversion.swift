@@ -8,6 +8,7 @@ extension PixelBuffer {
         if target == format { return self }
         precondition(format.alpha != .premultiplied && target.alpha != .premultiplied,
                      "converted(to:) works on straight or opaque formats; unpremultiply first")
+        if let converted = specialised(to: target) { return converted }
         let sourceBpp = format.bytesPerPixel, targetBpp = target.bytesPerPixel
         let sourceLayout = format.layout, targetLayout = target.layout
         return PixelBuffer(width: width, height: height, format: target) { destination, destinationStride in
@@ -38,6 +39,35 @@ extension PixelBuffer {
                     }
                 }
             }
+        }
+    }
+
+    /// Tight loops for the conversions masks and codecs use most (RGBA → grey, grey →
+    /// RGBA, RGBA ↔ RGB): the same results as the general loop, without its per-pixel
+    /// switches. nil for other pairs.
+    private func specialised(to target: PixelFormat) -> PixelBuffer? {
+        let w = width
+        func rows(_ body: @escaping (UnsafePointer<UInt8>, UnsafeMutablePointer<UInt8>) -> Void) -> PixelBuffer {
+            PixelBuffer(width: width, height: height, format: target) { destination, destinationStride in
+                self.withUnsafeBytes { source in
+                    for y in 0..<height {
+                        body((source.baseAddress! + y * bytesPerRow).assumingMemoryBound(to: UInt8.self),
+                             (destination.baseAddress! + y * destinationStride).assumingMemoryBound(to: UInt8.self))
+                    }
+                }
+            }
+        }
+        switch (format.layout, target.layout) {
+        case (.rgba, .gray):
+            return rows { s, d in for x in 0..<w { d[x] = Self.luma(s[4 * x], s[4 * x + 1], s[4 * x + 2]) } }
+        case (.gray, .rgba):
+            return rows { s, d in for x in 0..<w { let g = s[x]; d[4 * x] = g; d[4 * x + 1] = g; d[4 * x + 2] = g; d[4 * x + 3] = 255 } }
+        case (.rgba, .rgb):
+            return rows { s, d in for x in 0..<w { d[3 * x] = s[4 * x]; d[3 * x + 1] = s[4 * x + 1]; d[3 * x + 2] = s[4 * x + 2] } }
+        case (.rgb, .rgba):
+            return rows { s, d in for x in 0..<w { d[4 * x] = s[3 * x]; d[4 * x + 1] = s[3 * x + 1]; d[4 * x + 2] = s[3 * x + 2]; d[4 * x + 3] = 255 } }
+        default:
+            return nil
         }
     }
 

@@ -24,6 +24,7 @@ public struct CoveragePlane: Sendable, Equatable {
     /// A mask's coverage, 255 → 1.
     public init(_ mask: Mask) {
         let values = [Float](unsafeUninitializedCapacity: mask.width * mask.height) { values, initialized in
+            LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(values))
             mask.withUnsafeBytes { bytes in
                 for i in 0..<bytes.count { values[i] = Float(bytes[i]) * (1 / 255) }
             }

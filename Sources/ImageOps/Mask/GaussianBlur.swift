@@ -7,7 +7,9 @@ import RealModule
 /// "Theoretical foundations of Gaussian convolution by extended box filtering", 2011):
 /// integer boxes plus a fractional end weight so the variance is exactly σ², at a cost
 /// per pixel that does not depend on σ. Four passes stay within 2/255 of the exact
-/// Gaussian on a step edge.
+/// Gaussian on a step edge (within 3.5/255 where a horizontal and a vertical edge meet).
+/// The edges are extended once, before the first pass, with a margin the passes cannot
+/// cross, so the result is the blur of the extended image, not of a re-extended one.
 enum GaussianBlur {
     static let exactBelow = 2.0
     static let boxPasses = 4
@@ -29,42 +31,50 @@ enum GaussianBlur {
     /// Lanes processed together: eight rows (or columns) at once, one SIMD8 per position.
     typealias Lanes = SIMD8<Float>
 
-    /// All box passes along one line of `Lanes`, in place (edges extended). `line` holds
-    /// `count` values after `pad` copies of the first and before `pad` of the last.
+    /// Margin each side of a line: far enough that the extended edge values the passes
+    /// smear inward never reach the line itself (each pass reaches r + 1 further).
+    static func margin(_ box: ExtendedBox) -> Int { boxPasses * (box.radius + 1) + 1 }
+
+    /// All box passes along one line of `Lanes`, in place. `line` holds `count` values
+    /// after `margin` copies of the first and before `margin` of the last (the edge
+    /// extended once, before the first pass, as a Gaussian of the extended signal needs).
     private static func boxPasses(_ line: UnsafeMutablePointer<Lanes>, _ scratch: UnsafeMutablePointer<Lanes>, count: Int, box: ExtendedBox) {
-        let r = box.radius, pad = r + 2
+        let r = box.radius, pad = margin(box), length = count + 2 * pad
         let scale = Lanes(repeating: 1 / box.norm), alpha = Lanes(repeating: box.alpha)
+        for i in 0..<pad { line[i] = line[pad]; line[pad + count + i] = line[pad + count - 1] }
+        scratch.update(from: line, count: length)
         var source = line, target = scratch
         for _ in 0..<boxPasses {
-            for i in 0..<pad { source[i] = source[pad]; source[pad + count + i] = source[pad + count - 1] }
             var sum = Lanes.zero
-            for j in (pad - r)...(pad + r) { sum += source[j] }
-            for x in 0..<count {
-                let c = pad + x
+            for j in 1...(2 * r + 1) { sum += source[j] }
+            for c in (r + 1)..<(length - r - 1) {
                 target[c] = (sum + alpha * (source[c - r - 1] + source[c + r + 1])) * scale
                 sum += source[c + r + 1] - source[c - r]
             }
             swap(&source, &target)
         }
-        if source != line { line.update(from: source, count: count + 2 * pad) }
+        if source != line { line.update(from: source, count: length) }
     }
 
     /// Horizontal passes, eight rows at a time (gathered into lanes).
     private static func boxBlurRows(_ values: inout [Float], width: Int, height: Int, box: ExtendedBox) {
-        let pad = box.radius + 2, length = width + 2 * pad
+        let pad = margin(box), length = width + 2 * pad
         let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
         defer { line.deallocate(); scratch.deallocate() }
         values.withUnsafeMutableBufferPointer { values in
             let base = values.baseAddress!
             for y0 in stride(from: 0, to: height, by: 8) {
                 let rows = (0..<8).map { base + min(y0 + $0, height - 1) * width }
-                for x in 0..<width {
-                    line[pad + x] = Lanes(rows[0][x], rows[1][x], rows[2][x], rows[3][x], rows[4][x], rows[5][x], rows[6][x], rows[7][x])
+                // Transpose in: lane k of line[pad + x] is row k's value x.
+                let lanes = UnsafeMutableRawPointer(line + pad).assumingMemoryBound(to: Float.self)
+                for k in 0..<8 {
+                    let row = rows[k]
+                    for x in 0..<width { lanes[x * 8 + k] = row[x] }
                 }
                 boxPasses(line, scratch, count: width, box: box)
-                for lane in 0..<min(8, height - y0) {
-                    let row = rows[lane]
-                    for x in 0..<width { row[x] = line[pad + x][lane] }
+                for k in 0..<min(8, height - y0) {
+                    let row = rows[k]
+                    for x in 0..<width { row[x] = lanes[x * 8 + k] }
                 }
             }
         }
@@ -72,7 +82,7 @@ enum GaussianBlur {
 
     /// Vertical passes, eight adjacent columns at a time (one 32-byte load per row).
     private static func boxBlurColumns(_ values: inout [Float], width: Int, height: Int, box: ExtendedBox) {
-        let pad = box.radius + 2, length = height + 2 * pad
+        let pad = margin(box), length = height + 2 * pad
         let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
         defer { line.deallocate(); scratch.deallocate() }
         values.withUnsafeMutableBufferPointer { values in

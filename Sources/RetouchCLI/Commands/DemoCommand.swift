@@ -77,9 +77,42 @@ extension RootCommand {
                     }
                 }
             }
+            console.print("")
+            console.print("stage 3: mask (centre ellipse + brush stroke, grow 2 %, feather 3 %; a cut-out's alpha protects its subject)")
+            console.print(pad("file", 34) + pad("mask", 36) + pad("selected", 10) + "preview")
+            for name in names {
+                let path = fixtures + "/" + name
+                let base = FilePath.deletingExtension(of: name)
+                do {
+                    let image = try ImageCodec.decode(try FileAccess.read(path), options: DecodingOptions(animation: .firstFrame)).upright()
+                    let short = Double(min(image.width, image.height))
+                    var coverage: CoveragePlane
+                    if image.format.layout.hasAlpha && !image.isOpaque {
+                        coverage = CoveragePlane(MaskConvention.detect(image).mask(from: image))
+                    } else {
+                        let shapes = [
+                            MaskShape(.ellipse(cx: .percent(50), cy: .percent(45), rx: .percent(22), ry: .percent(28))),
+                            MaskShape(.stroke(width: .percent(3), points: [(.percent(15), .percent(80)), (.percent(45), .percent(88)), (.percent(80), .percent(78))])),
+                        ]
+                        coverage = try ShapeRenderer.render(shapes, size: image.size)
+                            .offset(by: short * 0.02).feathered(radius: short * 0.03, mode: .gaussian)
+                    }
+                    let mask = coverage.mask
+                    let maskPath = output + "/" + base + "-mask.png"
+                    let previewPath = output + "/" + base + "-mask-preview.png"
+                    try FileAccess.write(try RootCommand.MaskCommand.encode(mask, convention: .openai, path: maskPath), to: maskPath)
+                    try FileAccess.write(try ImageCodec.encode(MaskPreview.render(coverage, over: image), options: .png(.default)), to: previewPath)
+                    let statistics = MaskStatistics(mask)
+                    console.print(pad(name, 34) + pad(FilePath.lastComponent(of: maskPath), 36)
+                        + pad("\(Int(statistics.selectedPercent.rounded())) %", 10) + FilePath.lastComponent(of: previewPath))
+                } catch {
+                    failures += 1
+                    _ = ErrorReporting.report(error, file: path)
+                }
+            }
             let elapsed = clock.now - start
             console.print("")
-            console.print("\(names.count) images: written upright and prepared twice each into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
+            console.print("\(names.count) images: written upright, prepared twice and masked into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
             if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
 
