@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Testing
 
 /// Access to `../shared/conformance/`, with a trait that skips (and says why) when absent.
@@ -14,6 +14,12 @@ public enum Conformance {
     public static func bytes(_ relativePath: String) throws -> [UInt8] {
         let root = try #require(Paths.conformance, absentMessage)
         return [UInt8](try Data(contentsOf: root.appendingPathComponent(relativePath)))
+    }
+
+    /// The URL of `conformance/<relativePath>` (under a folder that does not exist when
+    /// the conformance folder is absent; guard tests with `.requiresConformance`).
+    public static func url(_ relativePath: String) -> URL {
+        (Paths.conformance ?? URL(fileURLWithPath: "/nonexistent-conformance")).appendingPathComponent(relativePath)
     }
 
     /// Whether `conformance/<relativePath>` exists.

@@ -6,6 +6,8 @@ public enum CLIError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// An argument is invalid in a way only known after reading the inputs.
     case usage(String)
+    /// The inputs do not fit together (e.g. two images of different sizes).
+    case mismatch(String)
     /// An output would exceed a size limit even at the strongest compression.
     case outputTooLarge(path: String, bytes: Int, limit: Int, what: String)
 
@@ -14,6 +16,7 @@ public enum CLIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotRead(let path, let reason): "\(path): cannot read: \(reason)"
         case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
         case .usage(let message): message
+        case .mismatch(let message): message
         case .outputTooLarge(let path, let bytes, let limit, let what):
             "\(path): \(bytes) bytes at maximum PNG compression, over the \(limit)-byte limit for \(what); use a smaller image or a simpler mask"
         }

@@ -20,7 +20,7 @@ enum ErrorReporting {
             switch cli {
             case .cannotRead, .cannotWrite: return .ioError
             case .usage: return .usage
-            case .outputTooLarge: return .dataError
+            case .outputTooLarge, .mismatch: return .dataError
             }
         default:
             return .software

@@ -1,0 +1,111 @@
+public import ImageCore
+
+/// Everything `retouch diff` measures between two images of the same size.
+public struct ImageComparison: Sendable {
+    public var size: PixelSize
+    public var whole: RegionMetrics
+    /// pixelmatch v7.2.0's mismatch count (on the original RGBA).
+    public var pixelmatch: Int
+    public var alignment: AlignmentResult?
+    /// With a mask: coverage > 0 (the edit was allowed) and coverage = 0 (it had to stay).
+    public var inside: RegionMetrics?
+    public var outside: RegionMetrics?
+    /// When either image has alpha.
+    public var alpha: AlphaDifference?
+    /// Per-pixel ΔE00, row-major (for heatmaps).
+    public var deltaE: [Float]
+
+    /// Compares `a` and `b` (same size; any format). Colour metrics use both images
+    /// composited over white when either has a non-opaque pixel.
+    /// - Precondition: equal sizes; `mask`, when given, has that size too.
+    public static func compare(_ a: PixelBuffer, _ b: PixelBuffer, mask: Mask? = nil, options: ComparisonOptions = ComparisonOptions()) -> ImageComparison {
+        precondition(a.size == b.size, "compare needs equal sizes: \(a.size) and \(b.size)")
+        precondition(mask.map { $0.size == a.size } ?? true, "mask size differs from \(a.size)")
+        let width = a.width, height = a.height, count = width * height
+        let hasAlpha = !(a.isOpaque && b.isOpaque)
+        let white = RGB8(red: 255, green: 255, blue: 255)
+        let rgbA = packedRGB(hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8))
+        let rgbB = packedRGB(hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8))
+
+        // ΔE00 and squared error per pixel.
+        var deltaE = [Float](repeating: 0, count: count)
+        var squared = [UInt32](repeating: 0, count: count)
+        rgbA.withUnsafeBufferPointer { pa in
+            rgbB.withUnsafeBufferPointer { pb in
+                for i in 0..<count {
+                    let k = 3 * i
+                    let r1 = pa[k], g1 = pa[k + 1], b1 = pa[k + 2], r2 = pb[k], g2 = pb[k + 1], b2 = pb[k + 2]
+                    if r1 == r2 && g1 == g2 && b1 == b2 { continue }
+                    let dr = Int(r1) - Int(r2), dg = Int(g1) - Int(g2), db = Int(b1) - Int(b2)
+                    squared[i] = UInt32(dr * dr + dg * dg + db * db)
+                    deltaE[i] = Float(CIEDE2000.difference(SRGBToLab.lab(r1, g1, b1), SRGBToLab.lab(r2, g2, b2)))
+                }
+            }
+        }
+        let ssimMap = StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3)
+        let threshold = Float(options.deltaEThreshold)
+
+        func region(_ include: ((Int) -> Bool)?) -> RegionMetrics {
+            var values: [Float] = []
+            var pixels = 0, changed = 0, squaredTotal: UInt64 = 0, ssimTotal = 0.0, ssimCount = 0
+            let border = StructuralSimilarity.radius
+            let cropX = width > 2 * border ? border : 0, cropY = height > 2 * border ? border : 0
+            values.reserveCapacity(include == nil ? count : count / 2)
+            for y in 0..<height {
+                let inCrop = y >= cropY && y < height - cropY
+                for x in 0..<width {
+                    let i = y * width + x
+                    if let include, !include(i) { continue }
+                    pixels += 1
+                    let d = deltaE[i]
+                    values.append(d)
+                    if d > threshold { changed += 1 }
+                    squaredTotal += UInt64(squared[i])
+                    if inCrop && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
+                }
+            }
+            let mse = pixels > 0 ? Double(squaredTotal) / Double(3 * pixels) : 0
+            let psnr: Double? = mse > 0 ? 10 * log10(255 * 255 / mse) : nil
+            return RegionMetrics(pixels: pixels, psnr: psnr, ssim: ssimCount > 0 ? ssimTotal / Double(ssimCount) : nil,
+                                 deltaE2000: DeltaEStatistics(values: &values), changedPixels: changed,
+                                 changedFraction: pixels > 0 ? Double(changed) / Double(pixels) : 0)
+        }
+
+        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: 0, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE)
+        // skimage's SSIM is the mean over the cropped map, exactly what region(nil) computes.
+        if let mask {
+            let coverage = mask.bytes
+            result.inside = region { coverage[$0] > 0 }
+            result.outside = region { coverage[$0] == 0 }
+        }
+        result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched
+        if options.alignmentRadius > 0 {
+            result.alignment = ShiftSearch.best(rgbA, rgbB, width: width, height: height, radius: options.alignmentRadius,
+                                                deltaEThreshold: options.deltaEThreshold, unshiftedChangedFraction: result.whole.changedFraction)
+        }
+        if hasAlpha { result.alpha = alphaDifference(a, b) }
+        return result
+    }
+
+    private static func packedRGB(_ image: PixelBuffer) -> [UInt8] {
+        let rgb = image.converted(to: .rgb8)
+        if rgb.isPacked { return rgb.withUnsafeBytes { Array($0.prefix(rgb.width * rgb.height * 3)) } }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rgb.width * rgb.height * 3)
+        for y in 0..<rgb.height { bytes += rgb.row(y) }
+        return bytes
+    }
+
+    private static func log10(_ x: Double) -> Double { Double.log10(x) }
+
+    private static func alphaDifference(_ a: PixelBuffer, _ b: PixelBuffer) -> AlphaDifference {
+        let alphaA = Mask(alphaOf: a).bytes, alphaB = Mask(alphaOf: b).bytes
+        var largest = 0, total = 0, changed = 0
+        for i in 0..<alphaA.count {
+            let d = abs(Int(alphaA[i]) - Int(alphaB[i]))
+            largest = max(largest, d); total += d
+            if d > 0 { changed += 1 }
+        }
+        return AlphaDifference(max: largest, mean: Double(total) / Double(max(1, alphaA.count)), changedPixels: changed)
+    }
+}

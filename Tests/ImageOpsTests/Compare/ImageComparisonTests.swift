@@ -1,0 +1,101 @@
+import Foundation
+import ImageCore
+import ImageOps
+import Testing
+import TestSupport
+
+/// Region maths, identical images, alpha handling, alignment, and SSIM against a direct
+/// (non-separable, Double) evaluation of scikit-image's definition.
+@Suite struct ImageComparisonTests {
+    static let base = SyntheticImages.noise(width: 64, height: 48, seed: 3, opaque: true)
+
+    static func painted(_ image: PixelBuffer, _ rect: PixelRect, _ colour: [UInt8]) -> PixelBuffer {
+        var copy = image
+        for y in rect.y..<rect.maxY { for x in rect.x..<rect.maxX { copy[x, y] = colour } }
+        return copy
+    }
+
+    static func mask(_ rect: PixelRect, size: PixelSize) -> Mask {
+        var mask = Mask(width: size.width, height: size.height)
+        for y in rect.y..<rect.maxY { for x in rect.x..<rect.maxX { mask[x, y] = 255 } }
+        return mask
+    }
+
+    @Test func identicalImagesChangeNothing() {
+        let c = ImageComparison.compare(Self.base, Self.base)
+        #expect(c.whole.changedPixels == 0 && c.pixelmatch == 0 && c.whole.psnr == nil)
+        #expect(abs(c.whole.ssim! - 1) < 1e-6)
+        #expect(c.whole.deltaE2000 == .zero)
+        #expect(c.alignment?.dx == 0 && c.alignment?.dy == 0)
+    }
+
+    @Test func aChangeInsideTheMaskStaysInside() {
+        let region = PixelRect(x: 10, y: 8, width: 20, height: 15)
+        let edited = Self.painted(Self.base, PixelRect(x: 12, y: 10, width: 10, height: 10), [255, 0, 0, 255])
+        let c = ImageComparison.compare(Self.base, edited, mask: Self.mask(region, size: Self.base.size))
+        #expect(c.outside!.changedPixels == 0 && c.outside!.psnr == nil)
+        #expect(c.inside!.changedPixels > 0 && c.inside!.pixels == 300)
+        #expect(c.inside!.changedPixels == c.whole.changedPixels)
+        #expect(c.inside!.pixels + c.outside!.pixels == 64 * 48)
+    }
+
+    @Test func aChangeOutsideShowsUpOnlyOutside() {
+        let region = PixelRect(x: 10, y: 8, width: 20, height: 15)
+        let edited = Self.painted(Self.base, PixelRect(x: 40, y: 30, width: 8, height: 6), [0, 0, 255, 255])
+        let c = ImageComparison.compare(Self.base, edited, mask: Self.mask(region, size: Self.base.size))
+        #expect(c.inside!.changedPixels == 0)
+        #expect(c.outside!.changedPixels > 0 && c.outside!.changedFraction > 0)
+    }
+
+    @Test func aOnePixelShiftIsFoundByTheAlignmentSearch() {
+        let size = PixelSize(width: 80, height: 60)
+        let wide = SyntheticImages.noise(width: 82, height: 61, seed: 9, opaque: true)
+        var a = PixelBuffer(width: size.width, height: size.height, format: .rgba8)
+        var b = a
+        for y in 0..<60 { for x in 0..<80 { a[x, y] = wide[x + 1, y]; b[x, y] = wide[x, y] } }
+        let c = ImageComparison.compare(a, b)
+        #expect(c.whole.changedFraction > 0.5)
+        // A(x, y) = B(x + 1, y): B's content sits one pixel to the right.
+        #expect(c.alignment == AlignmentResult(dx: 1, dy: 0, changedFraction: 0))
+    }
+
+    @Test func alphaIsReportedApartAndColourComparedOverWhite() {
+        var a = PixelBuffer(width: 8, height: 8, format: .rgba8), b = a
+        for y in 0..<8 { for x in 0..<8 { a[x, y] = [255, 255, 255, 255]; b[x, y] = [0, 0, 0, 0] } }
+        let c = ImageComparison.compare(a, b)
+        #expect(c.whole.changedPixels == 0, "transparent black over white is white")
+        #expect(c.alpha == AlphaDifference(max: 255, mean: 255, changedPixels: 64))
+    }
+
+    @Test func ssimEqualsTheDirectDefinition() {
+        let a = SyntheticImages.noise(width: 23, height: 19, seed: 4, opaque: true)
+        var b = a
+        for y in 0..<19 { for x in 0..<23 where (x + y) % 3 == 0 { var p = b[x, y]; p[0] = p[0] / 2; p[2] = 255 - p[2]; b[x, y] = p } }
+        let c = ImageComparison.compare(a, b, options: ComparisonOptions(alignmentRadius: 0))
+        #expect(abs(c.whole.ssim! - Self.directSSIM(a, b)) < 1e-5)
+    }
+
+    /// scikit-image's SSIM written out directly: 2-D Gaussian window σ 1.5 (11×11,
+    /// normalised), scipy `reflect` edges, population covariance, 5-pixel crop, mean of R, G, B.
+    static func directSSIM(_ a: PixelBuffer, _ b: PixelBuffer) -> Double {
+        let w = a.width, h = a.height
+        let g: [Double] = (-5...5).map { exp(-0.5 * Double($0 * $0) / 2.25) }
+        let total = g.reduce(0, +)
+        func reflect(_ i: Int, _ n: Int) -> Int { var i = i; while i < 0 || i >= n { i = i < 0 ? -i - 1 : 2 * n - i - 1 }; return i }
+        let c1: Double = (0.01 * 255) * (0.01 * 255), c2: Double = (0.03 * 255) * (0.03 * 255)
+        var sum = 0.0
+        for channel in 0..<3 {
+            for y in 5..<(h - 5) { for x in 5..<(w - 5) {
+                var mx = 0.0, my = 0.0, mxx = 0.0, myy = 0.0, mxy = 0.0
+                for dy in -5...5 { for dx in -5...5 {
+                    let weight = g[dy + 5] * g[dx + 5] / (total * total)
+                    let p = Double(a[reflect(x + dx, w), reflect(y + dy, h)][channel]), q = Double(b[reflect(x + dx, w), reflect(y + dy, h)][channel])
+                    mx += weight * p; my += weight * q; mxx += weight * p * p; myy += weight * q * q; mxy += weight * p * q
+                } }
+                let vx = mxx - mx * mx, vy = myy - my * my, vxy = mxy - mx * my
+                sum += ((2 * mx * my + c1) * (2 * vxy + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2))
+            } }
+        }
+        return sum / Double(3 * (w - 10) * (h - 10))
+    }
+}
