@@ -16,7 +16,12 @@ def main():
         i = args.index("--threads")
         threads = int(args[i + 1])
         del args[i:i + 2]
+    if len(args) == 3:        # J4: two inputs, the result printed
+        args.append("-")
     library, job, source, target = args
+    if job in ("j4ssim", "j4diff", "j4pm"):
+        two_images(library, job, source, target, threads)
+        return
     if job == "j5s":
         shapes_then_blur(library, source, target, threads)
         return
@@ -84,6 +89,61 @@ def main():
             image.gaussblur(20, min_ampl=0.01).write_to_file(target, compression=1)
     else:
         sys.exit(f"unknown library {library}")
+
+
+def two_images(library, job, pair, target, threads):
+    """J4 (SSIM, or pixelmatch's count) and J4d (abs difference → PNG level 1).
+    `pair` is "A.png,B.jpg"."""
+    first, second = pair.split(",")
+    C1, C2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
+    if library == "skimage":
+        import numpy as np
+        from PIL import Image
+        from skimage.metrics import structural_similarity
+        a, b = (np.asarray(Image.open(p).convert("RGB")) for p in (first, second))
+        print("SSIM %.6f" % structural_similarity(a, b, gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=255, channel_axis=-1))
+    elif library == "pixelmatch":
+        from PIL import Image
+        from pixelmatch.contrib.PIL import pixelmatch
+        a, b = (Image.open(p).convert("RGBA") for p in (first, second))
+        print("pixelmatch", pixelmatch(a, b, threshold=0.1))
+    elif library == "cv2":
+        import cv2
+        import numpy as np
+        if threads is not None:
+            cv2.setNumThreads(threads)
+        if job == "j4diff":
+            cv2.imwrite(target, cv2.absdiff(cv2.imread(first), cv2.imread(second)), [cv2.IMWRITE_PNG_COMPRESSION, 1])
+            return
+        A = cv2.imread(first, cv2.IMREAD_COLOR).astype(np.float32)
+        B = cv2.imread(second, cv2.IMREAD_COLOR).astype(np.float32)
+        g = lambda x: cv2.GaussianBlur(x, (11, 11), 1.5, borderType=cv2.BORDER_REFLECT)
+        ux, uy = g(A), g(B)
+        vx, vy, vxy = g(A * A) - ux * ux, g(B * B) - uy * uy, g(A * B) - ux * uy
+        S = ((2 * ux * uy + C1) * (2 * vxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2))
+        print("SSIM %.6f" % float(S[5:-5, 5:-5].mean(dtype=np.float64)))
+    elif library == "vips":
+        import math
+        import pyvips
+        if job == "j4diff":
+            A = pyvips.Image.new_from_file(first, access="sequential")
+            B = pyvips.Image.new_from_file(second, access="sequential")
+            (A - B).abs().cast("uchar").write_to_file(target, compression=1)
+            return
+        A = pyvips.Image.new_from_file(first).cast("float")
+        B = pyvips.Image.new_from_file(second).cast("float")
+        k = [math.exp(-(i * i) / (2 * 1.5 * 1.5)) for i in range(-5, 6)]
+        mask = pyvips.Image.new_from_list([[x / sum(k) for x in k]])
+        g = lambda x: x.convsep(mask, precision="float")
+        ux, uy = g(A), g(B)
+        vx, vy, vxy = g(A * A) - ux * ux, g(B * B) - uy * uy, g(A * B) - ux * uy
+        S = ((2 * ux * uy + C1) * (2 * vxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2))
+        print("SSIM %.6f" % S.crop(5, 5, S.width - 10, S.height - 10).avg())
+    elif library == "pillow":
+        from PIL import Image, ImageChops
+        ImageChops.difference(Image.open(first).convert("RGB"), Image.open(second).convert("RGB")).save(target, compress_level=1)
+    else:
+        sys.exit(f"{job} is not defined for {library}")
 
 
 def shapes_then_blur(library, shapes_path, target, threads):

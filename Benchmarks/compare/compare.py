@@ -44,6 +44,8 @@ TITLES = {
     "J3p": "J3p: the same from a 4K PNG",
     "J6png": "J6png: 3840×2160 RGBA (stored-deflate PNG in) → PNG at each tool's default settings",
     "J6webp": "J6webp: the same RGBA → WebP lossy q80",
+    "J4": "J4: compare a 2048×2048 pair (PNG and JPEG): Retouch's full diff (SSIM, ΔE00, counts, pixelmatch, alignment) against SSIM or count alone",
+    "J4d": "J4d: the same pair → a difference picture, PNG",
     "J5": "J5: Gaussian blur σ 10 of a 3840×2160 8-bit mask (PNG in, PNG level 1 out)",
     "J5s": "J5s: 50 shapes rasterised on a 3840×2160 mask, feathered r = 40 (σ 20), PNG out",
     "D1": "D1: decode floor, 13.4 MP baseline JPEG (decode only)",
@@ -52,8 +54,6 @@ TITLES = {
 }
 
 NOT_YET = {
-    "J4": "SSIM of a 2048² pair (needs ImageOps/Compare: issue 6)",
-    "J4d": "abs-difference heat map (issue 6)",
     "J7": "product on white → alpha → PNG (needs ImageOps/Cutout: issue 7)",
 }
 
@@ -101,6 +101,19 @@ def rows():
     both("J6webp", "vips CLI 8.14 Q=80", ["vips", "copy", RGBA, o("j6_vips.webp") + "[Q=80]"], o("j6_vips.webp"), RGBA)
     single("J6webp", "Pillow quality=80", [PY, ANCHORS, "pillow", "j6webp", RGBA, o("j6_pillow.webp")], o("j6_pillow.webp"), RGBA)
     both("J6webp", "OpenCV IMWRITE_WEBP_QUALITY 80", [PY, ANCHORS, "cv2", "j6webp", RGBA, o("j6_cv2.webp")], o("j6_cv2.webp"), RGBA, cv=True)
+    # J4 / J4d
+    A4, B4 = f"{WORK}/j4_a.png", f"{WORK}/j4_b.jpg"
+    single("J4", "Retouch diff --json (SSIM, ΔE00, changed, pixelmatch, alignment)", [RETOUCH, "diff", A4, B4, "--json"])
+    single("J4", "scikit-image structural_similarity (float64)", [PY, ANCHORS, "skimage", "j4ssim", f"{A4},{B4}"])
+    both("J4", "OpenCV GaussianBlur SSIM formula (float32)", [PY, ANCHORS, "cv2", "j4ssim", f"{A4},{B4}"], cv=True)
+    both("J4", "pyvips + libvips wheel convsep SSIM formula", [PY, ANCHORS, "vips", "j4ssim", f"{A4},{B4}"])
+    both("J4", "ImageMagick compare -metric SSIM", ["sh", "-c", f"/usr/bin/compare -metric SSIM {A4} {B4} null: 2>/dev/null; true"])
+    single("J4", "pixelmatch (PyPI) count, threshold 0.1", [PY, ANCHORS, "pixelmatch", "j4pm", f"{A4},{B4}"])
+    single("J4d", "Retouch diff --pictures-only --diff-image (pixelmatch picture)", [RETOUCH, "diff", A4, B4, "--pictures-only", "--diff-image", o("j4d_retouch.png")])
+    both("J4d", "OpenCV absdiff (PNG level 1)", [PY, ANCHORS, "cv2", "j4diff", f"{A4},{B4}", o("j4d_cv2.png")], cv=True)
+    both("J4d", "pyvips + libvips wheel (a-b).abs() (level 1)", [PY, ANCHORS, "vips", "j4diff", f"{A4},{B4}", o("j4d_pyvips.png")])
+    single("J4d", "Pillow ImageChops.difference (level 1)", [PY, ANCHORS, "pillow", "j4diff", f"{A4},{B4}", o("j4d_pillow.png")])
+    both("J4d", "ImageMagick compare -metric AE (highlight picture)", ["sh", "-c", f"/usr/bin/compare -metric AE {A4} {B4} {o('j4d_im.png')} 2>/dev/null; true"])
     # J5: the blur alone. Quality: max difference from the exact Gaussian (prepare_j5 below).
     MASK, exact5 = f"{WORK}/j5_mask.png", o("j5_exact.png")
     single("J5", "Retouch mask --feather 20 (σ 10, extended box ×4)", [RETOUCH, "mask", "--from", MASK, "--from-channel", "luma", "--feather", "20", "--convention", "white", "-o", o("j5_retouch.png")], o("j5_retouch.png"), exact5)

@@ -32,13 +32,18 @@ public struct ImageComparison: Sendable {
         var squared = [UInt32](repeating: 0, count: count)
         rgbA.withUnsafeBufferPointer { pa in
             rgbB.withUnsafeBufferPointer { pb in
+                // Neighbouring pixels often repeat a colour: keep the last Lab of each side.
+                var lastA: (UInt8, UInt8, UInt8) = (0, 0, 0), lastB = lastA
+                var labA = SRGBToLab.lab(0, 0, 0), labB = labA
                 for i in 0..<count {
                     let k = 3 * i
                     let r1 = pa[k], g1 = pa[k + 1], b1 = pa[k + 2], r2 = pb[k], g2 = pb[k + 1], b2 = pb[k + 2]
                     if r1 == r2 && g1 == g2 && b1 == b2 { continue }
                     let dr = Int(r1) - Int(r2), dg = Int(g1) - Int(g2), db = Int(b1) - Int(b2)
                     squared[i] = UInt32(dr * dr + dg * dg + db * db)
-                    deltaE[i] = Float(CIEDE2000.difference(SRGBToLab.lab(r1, g1, b1), SRGBToLab.lab(r2, g2, b2)))
+                    if (r1, g1, b1) != lastA { lastA = (r1, g1, b1); labA = SRGBToLab.lab(r1, g1, b1) }
+                    if (r2, g2, b2) != lastB { lastB = (r2, g2, b2); labB = SRGBToLab.lab(r2, g2, b2) }
+                    deltaE[i] = Float(CIEDE2000.fastDifference(labA, labB))
                 }
             }
         }

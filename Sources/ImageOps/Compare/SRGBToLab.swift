@@ -21,6 +21,6 @@ public enum SRGBToLab {
     }
 
     @inline(__always) private static func f(_ t: Double) -> Double {
-        t > 0.008856451679035631 ? Double.pow(t, 1.0 / 3) : t * 7.787037037037037 + 16.0 / 116
+        t > 0.008856451679035631 ? Double.root(t, 3) : t * 7.787037037037037 + 16.0 / 116
     }
 }

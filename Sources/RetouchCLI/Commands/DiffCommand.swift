@@ -31,6 +31,7 @@ extension RootCommand {
         @Option(name: .long, parsing: .unconditionalSingleValue, help: "Budget KEY=VALUE: fail when the value is above.") var max: [String] = []
         @Option(name: .long, parsing: .unconditionalSingleValue, help: "Budget KEY=VALUE: fail when the value is below.") var min: [String] = []
         @Flag(name: .long, help: "Print the report as JSON.") var json = false
+        @Flag(name: .long, help: "Only write the --diff-image (no metrics, no report): the fast path for screenshots.") var picturesOnly = false
 
         func validate() throws {
             if !(deltaE >= 0 && deltaE.isFinite) { throw ValidationError("--delta-e \(deltaE): expected a ΔE00 ≥ 0") }
@@ -38,6 +39,12 @@ extension RootCommand {
             if !(scale > 0 && scale.isFinite) { throw ValidationError("--scale \(scale): expected a ΔE00 > 0") }
             if let maskChannel, !["alpha", "luma"].contains(maskChannel) { throw ValidationError("--mask-channel \(maskChannel): expected alpha or luma") }
             for (flag, budgets) in [("--max", max), ("--min", min)] { for budget in budgets { _ = try Budget(budget, flag: flag) } }
+            if picturesOnly {
+                if diffImage == nil { throw ValidationError("--pictures-only needs --diff-image") }
+                if json || !max.isEmpty || !min.isEmpty || heatmap != nil || sideBySide != nil {
+                    throw ValidationError("--pictures-only writes only --diff-image; drop --json, --max, --min, --heatmap and --side-by-side")
+                }
+            }
         }
 
         func run() async throws {
@@ -65,6 +72,12 @@ extension RootCommand {
                     maskCoverage = coverage
                 }
                 current = b
+                if picturesOnly, let diffImage {
+                    let picture = Pixelmatch.compare(imageA, imageB, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
+                    try FileAccess.write(try ImageCodec.encode(picture.picture!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: diffImage)
+                    console.print("\(diffImage): pixelmatch \(picture.mismatched) px")
+                    return
+                }
                 let options = ComparisonOptions(deltaEThreshold: deltaE, pixelmatch: PixelmatchOptions(threshold: threshold, includeAA: includeAa))
                 let comparison = ImageComparison.compare(imageA, imageB, mask: maskCoverage, options: options)
 

@@ -30,3 +30,19 @@ import TestSupport
         }
     }
 }
+
+/// The per-pixel variant against the reference formula on random and edge colours.
+@Suite struct CIEDE2000FastPathTests {
+    @Test func fastDifferenceAgreesWithTheReference() {
+        var state: UInt64 = 12345
+        func next() -> UInt8 { state = state &* 6364136223846793005 &+ 1442695040888963407; return UInt8(truncatingIfNeeded: state >> 56) }
+        var worst = 0.0
+        var pairs: [((UInt8, UInt8, UInt8), (UInt8, UInt8, UInt8))] = (0..<20000).map { _ in ((next(), next(), next()), (next(), next(), next())) }
+        pairs += [((128, 128, 128), (130, 128, 128)), ((255, 0, 0), (0, 255, 255)), ((0, 0, 255), (255, 255, 0)), ((10, 10, 10), (10, 10, 11))]
+        for (p, q) in pairs {
+            let a = SRGBToLab.lab(p.0, p.1, p.2), b = SRGBToLab.lab(q.0, q.1, q.2)
+            worst = max(worst, abs(CIEDE2000.fastDifference(a, b) - CIEDE2000.difference(a, b)))
+        }
+        #expect(worst < 1e-6, "largest difference \(worst)")
+    }
+}
