@@ -3,6 +3,17 @@
 // package-benchmark. Run: `swift package benchmark` in this folder.
 import PackageDescription
 
+/// One benchmark suite: an executable target under Benchmarks/<name>.
+func suite(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "package-benchmark")]
+            + products.map { .product(name: $0, package: "Retouch") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    )
+}
+
 let package = Package(
     name: "RetouchBenchmarks",
     platforms: [.macOS(.v14)],
@@ -11,26 +22,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "Codecs",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "ImageCodecs", package: "Retouch"),
-                .product(name: "ImageCore", package: "Retouch"),
-            ],
-            path: "Benchmarks/Codecs",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "Resample",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "ImageOps", package: "Retouch"),
-                .product(name: "ImageCore", package: "Retouch"),
-            ],
-            path: "Benchmarks/Resample",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
+        suite("Codecs", ["ImageCodecs", "ImageCore"]),
+        suite("Resample", ["ImageOps", "ImageCore"]),
+        suite("Masks", ["ImageOps", "ImageCore"]),
+        suite("Compare", ["ImageOps", "ImageCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,50 +53,6 @@ public enum CIEDE2000 {
         return (l * l + c * c + h * h + rT * c * h).squareRoot()
     }
 
-    /// The same ΔE00 with fewer transcendental calls, for per-pixel use: the hue
-    /// difference and mean hue come from the unit hue vectors (half-angle identity and
-    /// bisector) instead of two atan2, T from the bisector's cosine and sine. Achromatic
-    /// colours and hues exactly 180° apart take `difference`. Agrees with it to ~1e-9.
-    @inline(__always)
-    public static func fastDifference(_ lab1: (l: Double, a: Double, b: Double), _ lab2: (l: Double, a: Double, b: Double)) -> Double {
-        let (l1, a1, b1) = lab1, (l2, a2, b2) = lab2
-        let c1 = (a1 * a1 + b1 * b1).squareRoot(), c2 = (a2 * a2 + b2 * b2).squareRoot()
-        let cBar = (c1 + c2) / 2
-        let cBar7 = pow7(cBar)
-        let g = 0.5 * (1 - (cBar7 / (cBar7 + pow25to7)).squareRoot())
-        let a1p = (1 + g) * a1, a2p = (1 + g) * a2
-        let c1p = (a1p * a1p + b1 * b1).squareRoot(), c2p = (a2p * a2p + b2 * b2).squareRoot()
-        guard c1p > 1e-9, c2p > 1e-9 else { return difference(lab1, lab2) }
-        let u1x = a1p / c1p, u1y = b1 / c1p, u2x = a2p / c2p, u2y = b2 / c2p
-        let cosDelta = u1x * u2x + u1y * u2y, sinDelta = u1x * u2y - u1y * u2x
-        let bx = u1x + u2x, by = u1y + u2y, bisector = (bx * bx + by * by).squareRoot()
-        guard bisector > 1e-6 else { return difference(lab1, lab2) }   // hues (nearly) opposite
-        // sin(Δh'/2), Δh' in (−180°, 180°], sign of sin Δh'.
-        let half = (max(0, 1 - cosDelta) / 2).squareRoot()
-        let sinHalf = sinDelta < 0 ? -half : half
-        let deltaBigH = 2 * (c1p * c2p).squareRoot() * sinHalf
-        let deltaL = l2 - l1, deltaC = c2p - c1p
-        let lBar = (l1 + l2) / 2, cBarP = (c1p + c2p) / 2
-        let c1h = bx / bisector, s1h = by / bisector
-        let c2h = 2 * c1h * c1h - 1, s2h = 2 * s1h * c1h
-        let c3h = c1h * (4 * c1h * c1h - 3), s3h = s1h * (3 - 4 * s1h * s1h)
-        let c4h = 2 * c2h * c2h - 1, s4h = 2 * s2h * c2h
-        let t = 1 - 0.17 * (c1h * cos30 + s1h * sin30) + 0.24 * c2h
-            + 0.32 * (c3h * cos6 - s3h * sin6) - 0.20 * (c4h * cos63 + s4h * sin63)
-        var hBar = Double.atan2(y: by, x: bx) * 180 / .pi
-        if hBar < 0 { hBar += 360 }
-        let deltaTheta = 30 * Double.exp(-((hBar - 275) / 25) * ((hBar - 275) / 25))
-        let cBarP7 = pow7(cBarP)
-        let rC = 2 * (cBarP7 / (cBarP7 + pow25to7)).squareRoot()
-        let lShift = (lBar - 50) * (lBar - 50)
-        let sL = 1 + 0.015 * lShift / (20 + lShift).squareRoot()
-        let sC = 1 + 0.045 * cBarP
-        let sH = 1 + 0.015 * cBarP * t
-        let rT = -Double.sin(radians(2 * deltaTheta)) * rC
-        let l = deltaL / sL, c = deltaC / sC, h = deltaBigH / sH
-        return (l * l + c * c + h * h + rT * c * h).squareRoot()
-    }
-
     @inline(__always) private static func pow7(_ x: Double) -> Double { let x2 = x * x, x3 = x2 * x; return x3 * x3 * x }
     @inline(__always) private static func radians(_ degrees: Double) -> Double { degrees * .pi / 180 }
 

@@ -6,8 +6,8 @@ public enum DiffPictures {
     public static let outlineColour = RGB8(red: 0, green: 220, blue: 255)
 
     /// Per-pixel ΔE00 through magma on a fixed scale 0…`scale`, over a faded greyscale of
-    /// `a` (opacity 0.35 + 0.65·min(1, ΔE/scale) where ΔE > 0; unchanged pixels show A
-    /// alone), the mask's 0.5 contour outlined, and a legend strip below with the colour
+    /// `a` (opacity min(1, ΔE / (0.3·scale)): unchanged pixels show A alone, small
+    /// differences show faintly), the mask's 0.5 contour outlined, and a legend strip below with the colour
     /// bar, its numbers and the unit. RGBA8, opaque; taller than A by the legend.
     public static func heatmap(_ comparison: ImageComparison, a: PixelBuffer, mask: Mask? = nil, scale: Double = 10) -> PixelBuffer {
         let w = comparison.size.width, h = comparison.size.height
@@ -26,7 +26,7 @@ public enum DiffPictures {
                         let d = Double(comparison.deltaE[i])
                         if d > 0 {
                             let (r, gg, b) = MagmaColorMap.colour(d / scale)
-                            let opacity = 0.35 + 0.65 * min(1, d / scale)
+                            let opacity = min(1, d / (0.3 * scale))
                             colour = colour * (1 - opacity) + SIMD3(Double(r), Double(gg), Double(b)) * opacity
                         }
                         if !outline.isEmpty && outline[i] {

@@ -32,18 +32,21 @@ public struct ImageComparison: Sendable {
         var squared = [UInt32](repeating: 0, count: count)
         rgbA.withUnsafeBufferPointer { pa in
             rgbB.withUnsafeBufferPointer { pb in
-                // Neighbouring pixels often repeat a colour: keep the last Lab of each side.
-                var lastA: (UInt8, UInt8, UInt8) = (0, 0, 0), lastB = lastA
-                var labA = SRGBToLab.lab(0, 0, 0), labB = labA
+                // Squared error for PSNR; the changed pixels' indices for the ΔE00 batch.
+                var changed: [Int32] = []
+                changed.reserveCapacity(count / 4)
                 for i in 0..<count {
                     let k = 3 * i
-                    let r1 = pa[k], g1 = pa[k + 1], b1 = pa[k + 2], r2 = pb[k], g2 = pb[k + 1], b2 = pb[k + 2]
-                    if r1 == r2 && g1 == g2 && b1 == b2 { continue }
-                    let dr = Int(r1) - Int(r2), dg = Int(g1) - Int(g2), db = Int(b1) - Int(b2)
-                    squared[i] = UInt32(dr * dr + dg * dg + db * db)
-                    if (r1, g1, b1) != lastA { lastA = (r1, g1, b1); labA = SRGBToLab.lab(r1, g1, b1) }
-                    if (r2, g2, b2) != lastB { lastB = (r2, g2, b2); labB = SRGBToLab.lab(r2, g2, b2) }
-                    deltaE[i] = Float(CIEDE2000.fastDifference(labA, labB))
+                    let dr = Int(pa[k]) - Int(pb[k]), dg = Int(pa[k + 1]) - Int(pb[k + 1]), db = Int(pa[k + 2]) - Int(pb[k + 2])
+                    let sum = dr * dr + dg * dg + db * db
+                    if sum == 0 { continue }
+                    squared[i] = UInt32(sum)
+                    changed.append(Int32(i))
+                }
+                changed.withUnsafeBufferPointer { indices in
+                    deltaE.withUnsafeMutableBufferPointer { out in
+                        DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, indices: indices, into: out.baseAddress!)
+                    }
                 }
             }
         }

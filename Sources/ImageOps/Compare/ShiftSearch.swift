@@ -29,16 +29,30 @@ enum ShiftSearch {
         let (dx, dy) = bestShift
         if dx == 0 && dy == 0 { return AlignmentResult(dx: 0, dy: 0, changedFraction: unshiftedChangedFraction) }
         let x0 = max(0, -dx), x1 = min(width, width - dx), y0 = max(0, -dy), y1 = min(height, height - dy)
-        var changed = 0, pixels = 0
+        // The overlap of A and of B shifted, packed side by side, then ΔE00 in one batch.
+        let pixels = (x1 - x0) * (y1 - y0)
+        var overlapA = [UInt8](repeating: 0, count: 3 * pixels), overlapB = overlapA
+        var changedIndices: [Int32] = []
+        var o = 0
         for y in y0..<y1 {
             for x in x0..<x1 {
                 let i = 3 * (y * width + x), j = 3 * ((y + dy) * width + x + dx)
-                pixels += 1
-                if a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2] { continue }
-                let d = CIEDE2000.difference(SRGBToLab.lab(a[i], a[i + 1], a[i + 2]), SRGBToLab.lab(b[j], b[j + 1], b[j + 2]))
-                if d > deltaEThreshold { changed += 1 }
+                overlapA[o] = a[i]; overlapA[o + 1] = a[i + 1]; overlapA[o + 2] = a[i + 2]
+                overlapB[o] = b[j]; overlapB[o + 1] = b[j + 1]; overlapB[o + 2] = b[j + 2]
+                if a[i] != b[j] || a[i + 1] != b[j + 1] || a[i + 2] != b[j + 2] { changedIndices.append(Int32(o / 3)) }
+                o += 3
             }
         }
+        var deltaE = [Float](repeating: 0, count: pixels)
+        overlapA.withUnsafeBufferPointer { pa in
+            overlapB.withUnsafeBufferPointer { pb in
+                changedIndices.withUnsafeBufferPointer { indices in
+                    deltaE.withUnsafeMutableBufferPointer { DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, indices: indices, into: $0.baseAddress!) }
+                }
+            }
+        }
+        let threshold = Float(deltaEThreshold)
+        let changed = deltaE.reduce(0) { $0 + ($1 > threshold ? 1 : 0) }
         return AlignmentResult(dx: dx, dy: dy, changedFraction: Double(changed) / Double(max(pixels, 1)))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EditProviders
 import ImageCodecs
+import ImageCore
 import ImageOps
 
 extension RootCommand {
@@ -80,6 +81,7 @@ extension RootCommand {
             console.print("")
             console.print("stage 3: mask (centre ellipse + brush stroke, grow 2 %, feather 3 %; a cut-out's alpha protects its subject)")
             console.print(pad("file", 34) + pad("mask", 36) + pad("selected", 10) + "preview")
+            var masked: [(name: String, image: PixelBuffer, mask: Mask)] = []
             for name in names {
                 let path = fixtures + "/" + name
                 let base = FilePath.deletingExtension(of: name)
@@ -102,6 +104,7 @@ extension RootCommand {
                     let previewPath = output + "/" + base + "-mask-preview.png"
                     try FileAccess.write(try RootCommand.MaskCommand.encode(mask, convention: .openai, path: maskPath), to: maskPath)
                     try FileAccess.write(try ImageCodec.encode(MaskPreview.render(coverage, over: image), options: .png(.default)), to: previewPath)
+                    masked.append((name, image, mask))
                     let statistics = MaskStatistics(mask)
                     console.print(pad(name, 34) + pad(FilePath.lastComponent(of: maskPath), 36)
                         + pad("\(Int(statistics.selectedPercent.rounded())) %", 10) + FilePath.lastComponent(of: previewPath))
@@ -110,13 +113,51 @@ extension RootCommand {
                     _ = ErrorReporting.report(error, file: path)
                 }
             }
+            console.print("")
+            console.print("stage 4: diff (a simulated edit: the mask area recoloured, then a JPEG q92 4:4:4 round trip)")
+            console.print(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + "heatmap")
+            for (name, image, mask) in masked {
+                let path = fixtures + "/" + name
+                do {
+                    let edited = try ImageCodec.decode(try ImageCodec.encode(Self.simulatedEdit(image, mask: mask), options: .jpeg(JPEGEncodingOptions(quality: 92, chroma: .yuv444)))).pixels
+                    let comparison = ImageComparison.compare(image, edited, mask: mask)
+                    let heatmapPath = output + "/" + FilePath.deletingExtension(of: name) + "-heatmap.png"
+                    try FileAccess.write(try ImageCodec.encode(DiffPictures.heatmap(comparison, a: image, mask: mask), options: .png(.default)), to: heatmapPath)
+                    func percent(_ r: RegionMetrics?) -> String { r.map { DiffReport.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
+                    console.print(pad(name, 34) + pad(comparison.whole.ssim.map { DiffReport.format($0, 3) } ?? "-", 8)
+                        + pad(percent(comparison.inside), 16) + pad(percent(comparison.outside), 17) + FilePath.lastComponent(of: heatmapPath))
+                } catch {
+                    failures += 1
+                    _ = ErrorReporting.report(error, file: path)
+                }
+            }
             let elapsed = clock.now - start
             console.print("")
-            console.print("\(names.count) images: written upright, prepared twice and masked into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
+            console.print("\(names.count) images: written upright, prepared twice, masked and diffed into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
             if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
 
         private func pad(_ text: String, _ width: Int) -> String { text.padded(to: width) }
+
+        /// The image with the mask's area pushed toward a teal tint (by coverage): what an
+        /// edit confined to the mask would change. Opaque RGBA8 over white.
+        static func simulatedEdit(_ image: PixelBuffer, mask: Mask) -> PixelBuffer {
+            let base = image.converted(to: .rgba8).composited(over: RGB8(red: 255, green: 255, blue: 255)).converted(to: .rgba8)
+            var edited = base
+            let coverage = mask.bytes, w = base.width, stride = base.bytesPerRow
+            let tint: [Double] = [40, 170, 160]
+            edited.withUnsafeMutableBytes { bytes in
+                for y in 0..<base.height {
+                    for x in 0..<w {
+                        let c = Double(coverage[y * w + x]) / 255 * 0.6
+                        guard c > 0 else { continue }
+                        let o = y * stride + x * 4
+                        for k in 0..<3 { bytes[o + k] = UInt8((Double(bytes[o + k]) * (1 - c) + tint[k] * c).rounded()) }
+                    }
+                }
+            }
+            return edited
+        }
 
         /// "1.23 s" or "456 ms".
         private func describe(_ duration: Duration) -> String {
