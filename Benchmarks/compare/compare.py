@@ -107,7 +107,6 @@ def rows():
     single("J4", "scikit-image structural_similarity (float64)", [PY, ANCHORS, "skimage", "j4ssim", f"{A4},{B4}"])
     both("J4", "OpenCV GaussianBlur SSIM formula (float32)", [PY, ANCHORS, "cv2", "j4ssim", f"{A4},{B4}"], cv=True)
     both("J4", "pyvips + libvips wheel convsep SSIM formula", [PY, ANCHORS, "vips", "j4ssim", f"{A4},{B4}"])
-    both("J4", "ImageMagick compare -metric AE (count; IM6 has no SSIM)", ["sh", "-c", f"/usr/bin/compare -metric AE {A4} {B4} null: 2>/dev/null; true"])
     single("J4", "pixelmatch (PyPI) count, threshold 0.1", [PY, ANCHORS, "pixelmatch", "j4pm", f"{A4},{B4}"])
     single("J4d", "Retouch diff --pictures-only --diff-image (pixelmatch picture)", [RETOUCH, "diff", A4, B4, "--pictures-only", "--diff-image", o("j4d_retouch.png")])
     both("J4d", "OpenCV absdiff (PNG level 1)", [PY, ANCHORS, "cv2", "j4diff", f"{A4},{B4}", o("j4d_cv2.png")], cv=True)

@@ -119,53 +119,59 @@ enum DeltaEBatch {
         } } }
     }
 
-    /// The formula as three loops over the block (LLVM vectorises loops of this size;
-    /// one loop with the whole formula stays scalar).
+    /// The formula as short loops over the block, each writing one plane from at most
+    /// seven others: LLVM vectorises loops like these (one loop with the whole formula,
+    /// or loops writing several planes, need too many runtime alias checks and stay
+    /// scalar).
     static func difference(_ n: Int, _ l1: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ b1: UnsafePointer<Float>,
                            _ l2: UnsafePointer<Float>, _ a2: UnsafePointer<Float>, _ b2: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
         let pow25to7: Float = 6_103_515_648   // 25^7 as the nearest Float
-        let planes = UnsafeMutablePointer<Float>.allocate(capacity: 8 * n)
+        let planes = UnsafeMutablePointer<Float>.allocate(capacity: 10 * n)
         defer { planes.deallocate() }
-        let c1p = planes, c2p = planes + n, u1x = planes + 2 * n, u1y = planes + 3 * n
-        let u2x = planes + 4 * n, u2y = planes + 5 * n, hue = planes + 6 * n, t = planes + 7 * n
-        // 1. Chroma with the a' rescale, and unit hue vectors (an achromatic colour: (1, 0)).
+        let g = planes, c1p = planes + n, c2p = planes + 2 * n, u1x = planes + 3 * n, u1y = planes + 4 * n
+        let u2x = planes + 5 * n, u2y = planes + 6 * n, t = planes + 7 * n, hue = planes + 8 * n, dH = planes + 9 * n
+        // The a' rescale factor 1 + G.
         for k in 0..<n {
-            let c1 = (a1[k] * a1[k] + b1[k] * b1[k]).squareRoot(), c2 = (a2[k] * a2[k] + b2[k] * b2[k]).squareRoot()
-            let cBar = (c1 + c2) / 2
+            let cBar = ((a1[k] * a1[k] + b1[k] * b1[k]).squareRoot() + (a2[k] * a2[k] + b2[k] * b2[k]).squareRoot()) / 2
             let cBar2 = cBar * cBar, cBar7 = cBar2 * cBar2 * cBar2 * cBar
-            let g = 0.5 * (1 - (cBar7 / (cBar7 + pow25to7)).squareRoot())
-            let a1p = (1 + g) * a1[k], a2p = (1 + g) * a2[k]
-            let p1 = (a1p * a1p + b1[k] * b1[k]).squareRoot(), p2 = (a2p * a2p + b2[k] * b2[k]).squareRoot()
-            c1p[k] = p1; c2p[k] = p2
-            u1x[k] = p1 > 0 ? a1p / p1 : 1; u1y[k] = p1 > 0 ? b1[k] / p1 : 0
-            u2x[k] = p2 > 0 ? a2p / p2 : 1; u2y[k] = p2 > 0 ? b2[k] / p2 : 0
+            g[k] = 1 + 0.5 * (1 - (cBar7 / (cBar7 + pow25to7)).squareRoot())
         }
-        // 2. Mean hue: the bisector of the hue vectors (or the chromatic colour's hue);
-        //    T from its cosine and sine; h̄ in degrees for the rotation term.
+        // C' and unit hue vectors (an achromatic colour: (1, 0)).
+        for k in 0..<n { let x = g[k] * a1[k]; c1p[k] = (x * x + b1[k] * b1[k]).squareRoot() }
+        for k in 0..<n { let x = g[k] * a2[k]; c2p[k] = (x * x + b2[k] * b2[k]).squareRoot() }
+        for k in 0..<n { u1x[k] = c1p[k] > 0 ? g[k] * a1[k] / c1p[k] : 1 }
+        for k in 0..<n { u1y[k] = c1p[k] > 0 ? b1[k] / c1p[k] : 0 }
+        for k in 0..<n { u2x[k] = c2p[k] > 0 ? g[k] * a2[k] / c2p[k] : 1 }
+        for k in 0..<n { u2y[k] = c2p[k] > 0 ? b2[k] / c2p[k] : 0 }
+        // Mean hue: the bisector of the hue vectors (or the chromatic colour's hue); T
+        // from its cosine and sine; h̄ in degrees for the rotation term. Hues nearly
+        // opposite have no reliable bisector: NaN asks for the reference.
         for k in 0..<n {
-            let chromatic = c1p[k] * c2p[k] > 1e-12
-            let single = c1p[k] > c2p[k]
-            let bx = chromatic ? u1x[k] + u2x[k] : (single ? u1x[k] : u2x[k])
-            let by = chromatic ? u1y[k] + u2y[k] : (single ? u1y[k] : u2y[k])
-            let bisector = (bx * bx + by * by).squareRoot()
-            let c1h = bx / bisector, s1h = by / bisector
+            let (bx, by) = bisector(c1p[k], c2p[k], u1x[k], u1y[k], u2x[k], u2y[k])
+            let length = (bx * bx + by * by).squareRoot()
+            let c1h = bx / length, s1h = by / length
             let c2h = 2 * c1h * c1h - 1, s2h = 2 * s1h * c1h
             let c3h = c1h * (4 * c1h * c1h - 3), s3h = s1h * (3 - 4 * s1h * s1h)
             let c4h = 2 * c2h * c2h - 1, s4h = 2 * s2h * c2h
             t[k] = 1 - 0.17 * (c1h * 0.8660254 + s1h * 0.5) + 0.24 * c2h
                 + 0.32 * (c3h * 0.9945219 - s3h * 0.10452846) - 0.20 * (c4h * 0.4539905 + s4h * 0.8910065)
-            // Hues nearly opposite: no reliable bisector (NaN asks for the reference).
-            hue[k] = chromatic && bisector < 1e-3 ? .nan : atan2Degrees(by, bx)
         }
-        // 3. The weighted differences.
         for k in 0..<n {
-            let chromatic = c1p[k] * c2p[k] > 1e-12
-            // sin(Δh'/2) = |u2 − u1| / 2 (the chord: exact for small angles, where
-            // 1 − cos Δh' would cancel), signed as sin Δh'.
+            let (bx, by) = bisector(c1p[k], c2p[k], u1x[k], u1y[k], u2x[k], u2y[k])
+            let opposite = c1p[k] * c2p[k] > 1e-12 && bx * bx + by * by < 1e-6
+            hue[k] = opposite ? .nan : atan2Degrees(by, bx)
+        }
+        // ΔH' = 2√(C1'C2') sin(Δh'/2), with sin(Δh'/2) = |u2 − u1| / 2 (the chord: exact
+        // for small angles, where 1 − cos Δh' would cancel), signed as sin Δh'.
+        for k in 0..<n {
             let sinDelta = u1x[k] * u2y[k] - u1y[k] * u2x[k]
             let dux = u2x[k] - u1x[k], duy = u2y[k] - u1y[k]
             let half = (dux * dux + duy * duy).squareRoot() / 2
-            let deltaBigH = chromatic ? 2 * (c1p[k] * c2p[k]).squareRoot() * (sinDelta < 0 ? -half : half) : 0
+            let product = c1p[k] * c2p[k]
+            dH[k] = product > 1e-12 ? 2 * product.squareRoot() * (sinDelta < 0 ? -half : half) : 0
+        }
+        // The weighted differences.
+        for k in 0..<n {
             let u = (hue[k] - 275) / 25
             let deltaTheta = 30 * exp2(-u * u * 1.442695)
             let cBarP = (c1p[k] + c2p[k]) / 2
@@ -176,8 +182,17 @@ enum DeltaEBatch {
             let sC = 1 + 0.045 * cBarP
             let sH = 1 + 0.015 * cBarP * t[k]
             let rT = -smallSine(2 * deltaTheta * (Float.pi / 180)) * rC
-            let l = (l2[k] - l1[k]) / sL, c = (c2p[k] - c1p[k]) / sC, h = deltaBigH / sH
+            let l = (l2[k] - l1[k]) / sL, c = (c2p[k] - c1p[k]) / sC, h = dH[k] / sH
             out[k] = (max(0, l * l + c * c + h * h + rT * c * h)).squareRoot() + (hue[k] - hue[k])   // NaN stays NaN
         }
+    }
+
+    /// The mean-hue direction: u1 + u2 when both colours are chromatic, else the
+    /// chromatic one's hue vector (both achromatic: (1, 0)).
+    @inline(__always)
+    static func bisector(_ c1: Float, _ c2: Float, _ u1x: Float, _ u1y: Float, _ u2x: Float, _ u2y: Float) -> (Float, Float) {
+        let chromatic = c1 * c2 > 1e-12
+        let first = c1 > c2
+        return (chromatic ? u1x + u2x : (first ? u1x : u2x), chromatic ? u1y + u2y : (first ? u1y : u2y))
     }
 }
