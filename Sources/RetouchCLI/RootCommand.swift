@@ -21,7 +21,7 @@ public struct RootCommand: AsyncParsableCommand {
         commandName: "retouch",
         abstract: "Prepare images for AI edits, post-process the results, and measure drift.",
         version: versionText,
-        subcommands: [Inspect.self, Convert.self, Resize.self, Prepare.self, Channels.self, MaskCommand.self, Diff.self, Demo.self]
+        subcommands: [Inspect.self, Convert.self, Resize.self, Prepare.self, Channels.self, MaskCommand.self, Diff.self, CutoutCommand.self, Demo.self]
     )
 
     public init() {}

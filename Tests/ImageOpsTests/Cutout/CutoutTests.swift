@@ -1,0 +1,148 @@
+import ImageCore
+import ImageOps
+import Testing
+
+/// Small instances of the evaluation scenes, with the true alpha from exact-area shapes.
+@Suite struct CutoutTests {
+    /// A scene: layers of (shapes, colour function) composited over a backdrop, with the
+    /// true alpha of the union of the subject layers.
+    struct Scene {
+        let image: PixelBuffer
+        let alpha: [Float]
+        let colour: [SIMD3<Float>]
+    }
+
+    static func render(width: Int, height: Int, backdrop: (Int, Int) -> SIMD3<Float>,
+                       layers: [([MaskShape], (Int, Int) -> SIMD3<Float>)], shadow: [MaskShape] = [], shadowDepth: Float = 0) throws -> Scene {
+        let size = PixelSize(width: width, height: height)
+        var base = [SIMD3<Float>](repeating: .zero, count: width * height)
+        for y in 0..<height { for x in 0..<width { base[y * width + x] = backdrop(x, y) } }
+        if !shadow.isEmpty {
+            let s = try ShapeRenderer.render(shadow, size: size).blurred(sigma: 4)
+            for i in 0..<base.count { base[i] *= 1 - shadowDepth * s.values[i] }
+        }
+        var alpha = [Float](repeating: 0, count: width * height)
+        var colour = [SIMD3<Float>](repeating: .zero, count: width * height)
+        for (shapes, paint) in layers {
+            let coverage = try ShapeRenderer.render(shapes, size: size)
+            for y in 0..<height { for x in 0..<width {
+                let i = y * width + x, c = coverage.values[i]
+                guard c > 0 else { continue }
+                base[i] = base[i] * (1 - c) + paint(x, y) * c
+                colour[i] = colour[i] * (1 - c) + paint(x, y) * c
+                alpha[i] = alpha[i] + c - alpha[i] * c
+            } }
+        }
+        var image = PixelBuffer(width: width, height: height, format: .rgba8)
+        for y in 0..<height { for x in 0..<width {
+            let p = base[y * width + x]
+            image[x, y] = [UInt8(p.x.rounded()), UInt8(p.y.rounded()), UInt8(p.z.rounded()), 255]
+        } }
+        return Scene(image: image, alpha: alpha, colour: colour)
+    }
+
+    static func ellipse(_ cx: Double, _ cy: Double, _ rx: Double, _ ry: Double, _ op: MaskShape.Operation = .add) -> MaskShape {
+        MaskShape(.ellipse(cx: .pixels(cx), cy: .pixels(cy), rx: .pixels(rx), ry: .pixels(ry)), operation: op)
+    }
+
+    static func white(_ x: Int, _ y: Int) -> SIMD3<Float> { SIMD3(repeating: 255) }
+
+    @Test func aRingsHoleIsRemoved() throws {
+        let scene = try Self.render(width: 120, height: 100, backdrop: Self.white,
+                                    layers: [([Self.ellipse(60, 50, 36, 36), Self.ellipse(60, 50, 16, 16, .subtract)], { _, _ in SIMD3(30, 60, 160) })])
+        let (cut, report) = Cutout.apply(scene.image)
+        #expect(cut[60, 50][3] == 0, "the hole stays opaque")
+        #expect(cut[60, 24][3] == 255 && cut[5, 5][3] == 0)
+        #expect(report.holesRemoved == 1)
+        let kept = Cutout.apply(scene.image, options: CutoutOptions(holes: .keep)).image
+        #expect(kept[60, 50][3] == 255)
+    }
+
+    @Test func aWhiteMugsBodyStaysOpaqueAndItsHandleHoleGoes() throws {
+        // A shaded white body with a thin grey outline and a ring handle, on pure white.
+        let body: (Int, Int) -> SIMD3<Float> = { x, _ in SIMD3(repeating: 255 - Float(abs(x - 55)) * 0.25) }
+        let grey: (Int, Int) -> SIMD3<Float> = { _, _ in SIMD3(repeating: 140) }
+        let outline = [MaskShape(.rect(x: .pixels(25), y: .pixels(20), width: .pixels(60), height: .pixels(70), cornerRadius: .pixels(6))),
+                       MaskShape(.rect(x: .pixels(27), y: .pixels(22), width: .pixels(56), height: .pixels(66), cornerRadius: .pixels(5)), operation: .subtract)]
+        let inner = [MaskShape(.rect(x: .pixels(27), y: .pixels(22), width: .pixels(56), height: .pixels(66), cornerRadius: .pixels(5)))]
+        let handle = [Self.ellipse(92, 52, 14, 16), Self.ellipse(92, 52, 8, 10, .subtract),
+                      MaskShape(.rect(x: .pixels(70), y: .pixels(30), width: .pixels(15), height: .pixels(45), cornerRadius: .pixels(0)), operation: .subtract)]
+        let scene = try Self.render(width: 120, height: 110, backdrop: Self.white, layers: [(inner, body), (outline, grey), (handle, grey)])
+        let (cut, _) = Cutout.apply(scene.image)
+        for (x, y) in [(55, 55), (30, 25), (80, 85), (40, 70)] { #expect(cut[x, y][3] == 255, "body pixel \(x),\(y) = \(cut[x, y][3])") }
+        #expect(cut[94, 52][3] == 0, "the handle hole stays opaque")
+        #expect(cut[3, 3][3] == 0)
+    }
+
+    @Test func aRedDiscOnWhiteHasNoLightFringe() throws {
+        let scene = try Self.render(width: 100, height: 100, backdrop: Self.white, layers: [([Self.ellipse(50.3, 49.6, 30.2, 30.2)], { _, _ in SIMD3(220, 20, 30) })])
+        let (cut, _) = Cutout.apply(scene.image)
+        let halo = Self.halo(cut, scene)
+        #expect(halo < 5, "halo \(halo)")
+    }
+
+    @Test func aShadowUnderAWhiteSneakerIsNotTheSneaker() throws {
+        let shoe: (Int, Int) -> SIMD3<Float> = { x, y in SIMD3(repeating: 252 - Float((x + y) % 7)) }
+        let grey: (Int, Int) -> SIMD3<Float> = { _, _ in SIMD3(repeating: 120) }
+        let sole = [MaskShape(.rect(x: .pixels(20), y: .pixels(50), width: .pixels(90), height: .pixels(22), cornerRadius: .pixels(8)))]
+        let outline = sole + [MaskShape(.rect(x: .pixels(22), y: .pixels(52), width: .pixels(86), height: .pixels(18), cornerRadius: .pixels(7)), operation: .subtract)]
+        let scene = try Self.render(width: 130, height: 100, backdrop: Self.white, layers: [(sole, shoe), (outline, grey)],
+                                    shadow: [Self.ellipse(65, 76, 52, 7)], shadowDepth: 0.35)
+        let (cut, report) = Cutout.apply(scene.image)
+        for (x, y) in [(40, 60), (65, 61), (100, 66)] { #expect(cut[x, y][3] == 255, "shoe pixel \(x),\(y) = \(cut[x, y][3])") }
+        // The shadow below the sole: semi-transparent black, not opaque shoe.
+        let shadow = cut[65, 79]
+        #expect(shadow[3] > 20 && shadow[3] < 160 && shadow[0] == 0, "shadow pixel \(shadow)")
+        #expect(report.shadowPixels > 100)
+        let dropped = Cutout.apply(scene.image, options: CutoutOptions(shadows: .drop)).image
+        #expect(dropped[65, 79][3] == 0 && dropped[65, 61][3] == 255)
+    }
+
+    @Test func aGradientBackdropIsModelled() throws {
+        let gradient: (Int, Int) -> SIMD3<Float> = { x, y in SIMD3(230 + Float(x) * 0.2, 232 + Float(y) * 0.15, 236) }
+        let scene = try Self.render(width: 120, height: 100, backdrop: gradient, layers: [([Self.ellipse(60, 50, 25, 20)], { _, _ in SIMD3(40, 140, 60) })])
+        let (cut, report) = Cutout.apply(scene.image)
+        #expect(report.backdropKind == "gradient")
+        #expect(cut[2, 2][3] == 0 && cut[117, 97][3] == 0 && cut[60, 50][3] == 255)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+    }
+
+    @Test func aPhotoWithoutABackdropWarns() throws {
+        var noise = PixelBuffer(width: 80, height: 60, format: .rgba8)
+        var state: UInt32 = 1
+        for y in 0..<60 { for x in 0..<80 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            noise[x, y] = [UInt8(truncatingIfNeeded: state >> 24), UInt8(truncatingIfNeeded: state >> 16), UInt8(truncatingIfNeeded: state >> 8), 255]
+        } }
+        #expect(!Cutout.apply(noise).report.warnings.isEmpty)
+    }
+
+    /// Mean over the edge band (≤ 3 px from the true 50 % contour, and every fractional
+    /// pixel) of the mean over channels of |α̂F̂ − αF|, in 8-bit levels.
+    static func halo(_ cut: PixelBuffer, _ scene: Scene) -> Double {
+        let w = cut.width, h = cut.height
+        var inside = [Bool](repeating: false, count: w * h)
+        for i in 0..<inside.count { inside[i] = scene.alpha[i] >= 0.5 }
+        var total = 0.0, count = 0
+        for y in 0..<h { for x in 0..<w {
+            let i = y * w + x
+            var near = scene.alpha[i] > 0 && scene.alpha[i] < 1
+            if !near {
+                search: for dy in -3...3 { for dx in -3...3 {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
+                    if inside[ny * w + nx] != inside[i] { near = true; break search }
+                } }
+            }
+            guard near else { continue }
+            let p = cut[x, y], a = Float(p[3]) / 255
+            let seen = SIMD3<Float>(Float(p[0]), Float(p[1]), Float(p[2])) * a
+            let truth = scene.colour[i] * scene.alpha[i]
+            let difference = seen - truth
+            let magnitude = abs(difference.x) + abs(difference.y) + abs(difference.z)
+            total += Double(magnitude / 3)
+            count += 1
+        } }
+        return total / Double(max(count, 1))
+    }
+}
