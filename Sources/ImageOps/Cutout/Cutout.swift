@@ -63,17 +63,16 @@ public enum Cutout {
             return true
         }
 
-        // Speckles: weak foreground (not within the tolerance, under 3 tolerances) with no
-        // clear edge (4 tolerances) within 3 px, reached from the background: noise or
-        // JPEG ringing on the backdrop, not subject.
+        // Speckles: weak foreground (outside the tolerance, under 3 tolerances) with no
+        // clear edge (4 tolerances) within 3 px but one within 10 px, reached from the
+        // background: ringing and noise beside an edge, not subject. (A pale object has no
+        // clear edge at all, so it stays.)
+        let strongEdge = distance.map { Double($0) >= 4 * tolerance ? Float(1) : 0 }
+        let strongWithin3 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 3)
+        let strongWithin10 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 10)
         var speckle = [Bool](repeating: false, count: n)
         for k in 0..<n where label[k] == .foreground && !near[k] && Double(distance[k]) < 3 * tolerance {
-            let x = k % w, y = k / w
-            var strong = false
-            search: for qy in max(0, y - 3)...min(h - 1, y + 3) {
-                for qx in max(0, x - 3)...min(w - 1, x + 3) where Double(distance[qy * w + qx]) >= 4 * tolerance { strong = true; break search }
-            }
-            speckle[k] = !strong
+            speckle[k] = strongWithin3[k] == 0 && strongWithin10[k] > 0
         }
         func clearSpeckles() {
             queue.removeAll(keepingCapacity: true)
@@ -95,6 +94,12 @@ public enum Cutout {
             let allowed: Float = 0.05 + 0.1 * (1 - mean)
             if mean > 0.2 && mean < (options.lossyInput ? 0.98 : 0.998) && spread < allowed { factor[k] = mean }
         }
+        // A flat, bright, slightly-darker area is a white product's surface, not a shadow
+        // (shadows fade): no candidate where the factor stays within 0.004 over 5×5.
+        let flatness = factor.map { -$0 }
+        let darkest = MaxFilter.apply(flatness, width: w, height: h, radius: 2)     // −min
+        let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
+        for k in 0..<n where factor[k] < 1 && factor[k] > 0.9 && brightest[k] - (-darkest[k]) < 0.004 { factor[k] = 1 }
         // Smooth: every 4-neighbour within 0.06 of the factor, and the factor within 0.012
         // of their mean (a ramp passes, texture and outlines do not).
         func smooth(_ k: Int) -> Bool {
