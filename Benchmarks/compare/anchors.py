@@ -25,6 +25,9 @@ def main():
     if job == "j5s":
         shapes_then_blur(library, source, target, threads)
         return
+    if job == "j7":
+        flood_to_alpha(library, source, target, threads)
+        return
     if library == "pillow":
         from PIL import Image
         image = Image.open(source)
@@ -144,6 +147,35 @@ def two_images(library, job, pair, target, threads):
         ImageChops.difference(Image.open(first).convert("RGB"), Image.open(second).convert("RGB")).save(target, compress_level=1)
     else:
         sys.exit(f"{job} is not defined for {library}")
+
+
+def flood_to_alpha(library, source, target, threads):
+    """J7: the near-white region connected to the corner (8 % RMS fuzz) → alpha 0, PNG
+    (level 1). The same recipes as ../shared/bench/scripts/tools.py."""
+    fuzz = 0.08
+    if library == "cv2":
+        import cv2
+        import numpy as np
+        if threads is not None:
+            cv2.setNumThreads(threads)
+        im = cv2.imread(source, cv2.IMREAD_COLOR)
+        h, w = im.shape[:2]
+        mask = np.zeros((h + 2, w + 2), np.uint8)
+        tol = (round(fuzz * 255),) * 3
+        cv2.floodFill(im, mask, (0, 0), 0, tol, tol, 4 | cv2.FLOODFILL_FIXED_RANGE | cv2.FLOODFILL_MASK_ONLY | (255 << 8))
+        bgra = cv2.cvtColor(im, cv2.COLOR_BGR2BGRA)
+        bgra[:, :, 3] = 255 - mask[1:-1, 1:-1]
+        cv2.imwrite(target, bgra, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    elif library == "vips":
+        import pyvips
+        im = pyvips.Image.new_from_file(source)
+        d = 255 - im
+        near = ((d * d).bandmean() * 3 <= 3 * (fuzz * 255) ** 2).ifthenelse(255, 0).cast("uchar").copy_memory()
+        near = near.draw_flood(128, 0, 0, equal=True)
+        alpha = (near == 128).ifthenelse(0, 255).cast("uchar")
+        im.bandjoin(alpha).copy(interpretation="srgb").write_to_file(target, compression=1)
+    else:
+        sys.exit(f"j7 is not defined for {library}")
 
 
 def shapes_then_blur(library, shapes_path, target, threads):

@@ -48,13 +48,13 @@ TITLES = {
     "J4d": "J4d: the same pair → a difference picture, PNG",
     "J5": "J5: Gaussian blur σ 10 of a 3840×2160 8-bit mask (PNG in, PNG level 1 out)",
     "J5s": "J5s: 50 shapes rasterised on a 3840×2160 mask, feathered r = 40 (σ 20), PNG out",
+    "J7": "J7: 2048×2048 product-on-white JPEG → background to transparency → PNG RGBA",
     "D1": "D1: decode floor, 13.4 MP baseline JPEG (decode only)",
     "D1p": "D1p: decode floor, the same photo as progressive JPEG",
     "D2": "D2: decode floor, 4K RGB PNG (Paeth-filtered, level 6)",
 }
 
 NOT_YET = {
-    "J7": "product on white → alpha → PNG (needs ImageOps/Cutout: issue 7)",
 }
 
 
@@ -129,6 +129,12 @@ def rows():
     single("J5s", "Pillow ImageDraw + GaussianBlur(20)", [PY, ANCHORS, "pillow", "j5s", SHAPES, o("j5s_pillow.png")], o("j5s_pillow.png"), exact5s)
     both("J5s", "OpenCV fillPoly/ellipse (AA) + GaussianBlur σ 20", [PY, ANCHORS, "cv2", "j5s", SHAPES, o("j5s_cv2.png")], o("j5s_cv2.png"), exact5s, cv=True)
     both("J5s", "pyvips + libvips wheel gaussblur 20 (of Retouch's drawing)", [PY, ANCHORS, "vips", "j5s20", drawn, o("j5s_pyvips.png")], o("j5s_pyvips.png"), exact5s)
+    # J7: Retouch's full cut-out (model, holes, shadows, unmixing) against flood fills.
+    PROD = f"{WORK}/j7_product.jpg"
+    single("J7", "Retouch cutout (full: soft alpha, holes, shadows)", [RETOUCH, "cutout", PROD, "-o", o("j7_retouch.png")])
+    both("J7", "pyvips + libvips wheel threshold + draw_flood", [PY, ANCHORS, "vips", "j7", PROD, o("j7_pyvips.png")])
+    both("J7", "OpenCV floodFill (fixed range ±20)", [PY, ANCHORS, "cv2", "j7", PROD, o("j7_cv2.png")], cv=True)
+    both("J7", "ImageMagick -fuzz 8% floodfill from (0,0)", [IMAGEMAGICK, PROD, "-alpha", "set", "-fuzz", "8%", "-fill", "none", "-draw", "color 0,0 floodfill", "-define", "png:compression-level=1", o("j7_im.png")])
     # Decode floors
     for job, source in (("D1", J1), ("D1p", J1P), ("D2", K4P)):
         single(job, "Retouch inspect (decode + alpha scan)", [RETOUCH, "inspect", source])

@@ -67,12 +67,13 @@ public enum Cutout {
         // clear edge (4 tolerances) within 3 px but one within 10 px, reached from the
         // background: ringing and noise beside an edge, not subject. (A pale object has no
         // clear edge at all, so it stays.)
-        let strongEdge = distance.map { Double($0) >= 4 * tolerance ? Float(1) : 0 }
-        let strongWithin3 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 3)
-        let strongWithin10 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 10)
         var speckle = [Bool](repeating: false, count: n)
-        for k in 0..<n where label[k] == .foreground && !near[k] && Double(distance[k]) < 3 * tolerance {
-            speckle[k] = strongWithin3[k] == 0 && strongWithin10[k] > 0
+        let weak = (0..<n).filter { label[$0] == .foreground && !near[$0] && Double(distance[$0]) < 3 * tolerance }
+        if !weak.isEmpty {
+            let strongEdge = distance.map { Double($0) >= 4 * tolerance ? Float(1) : 0 }
+            let strongWithin3 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 3)
+            let strongWithin10 = MaxFilter.apply(strongEdge, width: w, height: h, radius: 10)
+            for k in weak { speckle[k] = strongWithin3[k] == 0 && strongWithin10[k] > 0 }
         }
         func clearSpeckles() {
             queue.removeAll(keepingCapacity: true)
@@ -96,10 +97,11 @@ public enum Cutout {
         }
         // A flat, bright, slightly-darker area is a white product's surface, not a shadow
         // (shadows fade): no candidate where the factor stays within 0.004 over 5×5.
-        let flatness = factor.map { -$0 }
-        let darkest = MaxFilter.apply(flatness, width: w, height: h, radius: 2)     // −min
-        let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
-        for k in 0..<n where factor[k] < 1 && factor[k] > 0.9 && brightest[k] - (-darkest[k]) < 0.004 { factor[k] = 1 }
+        if factor.contains(where: { $0 < 1 && $0 > 0.9 }) {
+            let darkest = MaxFilter.apply(factor.map { -$0 }, width: w, height: h, radius: 2)     // −min
+            let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
+            for k in 0..<n where factor[k] < 1 && factor[k] > 0.9 && brightest[k] - (-darkest[k]) < 0.004 { factor[k] = 1 }
+        }
         // Smooth: every 4-neighbour within 0.06 of the factor, and the factor within 0.012
         // of their mean (a ramp passes, texture and outlines do not).
         func smooth(_ k: Int) -> Bool {

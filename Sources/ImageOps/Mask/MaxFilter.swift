@@ -1,37 +1,79 @@
 /// A square max filter (grey dilation) of radius r, separable, in time independent of r
-/// (van Herk / Gil–Werman).
+/// (van Herk / Gil–Werman: block prefix and suffix maxima over a line padded with −∞).
+/// The vertical pass works on whole rows at a time, so its inner loops vectorise.
 enum MaxFilter {
     static func apply(_ values: [Float], width: Int, height: Int, radius: Int) -> [Float] {
         guard radius > 0 else { return values }
-        var rows = values
-        var line = [Float](repeating: 0, count: max(width, height))
-        var result = [Float](repeating: 0, count: values.count)
-        for y in 0..<height {
-            for x in 0..<width { line[x] = values[y * width + x] }
-            let filtered = slidingMax(line, count: width, radius: radius)
-            for x in 0..<width { rows[y * width + x] = filtered[x] }
+        let r = radius, block = 2 * r + 1
+        // Horizontal: one padded line, its block prefix and suffix, reused for every row.
+        let length = width + 2 * r
+        var line = [Float](repeating: -.infinity, count: length), prefix = line, suffix = line
+        var rows = [Float](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { source in
+            rows.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    for x in 0..<width { line[r + x] = source[y * width + x] }
+                    blockScan(line, &prefix, &suffix, length: length, block: block)
+                    for x in 0..<width { out[y * width + x] = max(suffix[x], prefix[x + 2 * r]) }
+                }
+            }
         }
-        for x in 0..<width {
-            for y in 0..<height { line[y] = rows[y * width + x] }
-            let filtered = slidingMax(line, count: height, radius: radius)
-            for y in 0..<height { result[y * width + x] = filtered[y] }
+        // Vertical: the same on rows of the padded image, element-wise across each row.
+        let paddedRows = height + 2 * r
+        var prefixRows = [Float](repeating: -.infinity, count: paddedRows * width), suffixRows = prefixRows
+        rows.withUnsafeBufferPointer { source in
+            prefixRows.withUnsafeMutableBufferPointer { prefix in
+                suffixRows.withUnsafeMutableBufferPointer { suffix in
+                    func row(_ p: UnsafeMutableBufferPointer<Float>, _ i: Int) -> UnsafeMutablePointer<Float> { p.baseAddress! + i * width }
+                    func input(_ i: Int) -> UnsafePointer<Float>? { i >= r && i < r + height ? source.baseAddress! + (i - r) * width : nil }
+                    for i in 0..<paddedRows {
+                        let target = row(prefix, i)
+                        if let value = input(i) {
+                            if i % block == 0 { target.update(from: value, count: width) } else {
+                                let previous = row(prefix, i - 1)
+                                for x in 0..<width { target[x] = max(previous[x], value[x]) }
+                            }
+                        } else if i % block != 0 {
+                            target.update(from: row(prefix, i - 1), count: width)
+                        }
+                    }
+                    for i in stride(from: paddedRows - 1, through: 0, by: -1) {
+                        let target = row(suffix, i)
+                        if let value = input(i) {
+                            if i % block == block - 1 || i == paddedRows - 1 { target.update(from: value, count: width) } else {
+                                let next = row(suffix, i + 1)
+                                for x in 0..<width { target[x] = max(next[x], value[x]) }
+                            }
+                        } else if !(i % block == block - 1 || i == paddedRows - 1) {
+                            target.update(from: row(suffix, i + 1), count: width)
+                        }
+                    }
+                }
+            }
+        }
+        var result = [Float](repeating: 0, count: values.count)
+        result.withUnsafeMutableBufferPointer { out in
+            prefixRows.withUnsafeBufferPointer { prefix in
+                suffixRows.withUnsafeBufferPointer { suffix in
+                    for y in 0..<height {
+                        let s = suffix.baseAddress! + y * width, p = prefix.baseAddress! + (y + 2 * r) * width
+                        let o = out.baseAddress! + y * width
+                        for x in 0..<width { o[x] = max(s[x], p[x]) }
+                    }
+                }
+            }
         }
         return result
     }
 
-    /// max(values[i−r … i+r]) clipped to the line: the line is padded with −∞ so every
-    /// window is exactly one block long, then block prefix and suffix maxima answer it.
-    static func slidingMax(_ values: [Float], count n: Int, radius r: Int) -> [Float] {
-        let block = 2 * r + 1, total = n + 2 * r
-        var padded = [Float](repeating: -.infinity, count: total)
-        for i in 0..<n { padded[r + i] = values[i] }
-        var prefix = padded, suffix = padded
-        for i in 1..<max(1, total) where i % block != 0 { prefix[i] = max(prefix[i - 1], padded[i]) }
-        if total >= 2 {
-            for i in stride(from: total - 2, through: 0, by: -1) where i % block != block - 1 {
-                suffix[i] = max(suffix[i + 1], padded[i])
-            }
+    /// Block prefix and suffix maxima of `line` (blocks of `block` from index 0).
+    private static func blockScan(_ line: [Float], _ prefix: inout [Float], _ suffix: inout [Float], length: Int, block: Int) {
+        for start in stride(from: 0, to: length, by: block) {
+            let end = min(start + block, length)
+            prefix[start] = line[start]
+            for i in (start + 1)..<max(start + 1, end) { prefix[i] = max(prefix[i - 1], line[i]) }
+            suffix[end - 1] = line[end - 1]
+            for i in stride(from: end - 2, through: start, by: -1) { suffix[i] = max(suffix[i + 1], line[i]) }
         }
-        return (0..<n).map { i in max(suffix[i], prefix[i + 2 * r]) }
     }
 }
