@@ -134,7 +134,8 @@ def rows():
     single("J7", "Retouch cutout (full: soft alpha, holes, shadows)", [RETOUCH, "cutout", PROD, "-o", o("j7_retouch.png")])
     both("J7", "pyvips + libvips wheel threshold + draw_flood", [PY, ANCHORS, "vips", "j7", PROD, o("j7_pyvips.png")])
     both("J7", "OpenCV floodFill (fixed range ±20)", [PY, ANCHORS, "cv2", "j7", PROD, o("j7_cv2.png")], cv=True)
-    both("J7", "ImageMagick -fuzz 8% floodfill from (0,0)", [IMAGEMAGICK, PROD, "-alpha", "set", "-fuzz", "8%", "-fill", "none", "-draw", "color 0,0 floodfill", "-define", "png:compression-level=1", o("j7_im.png")])
+    both("J7", "ImageMagick -fuzz 8% floodfill from (0,0), PNG level 1", [IMAGEMAGICK, PROD, "-alpha", "set", "-fuzz", "8%", "-fill", "none", "-draw", "color 0,0 floodfill", "-define", "png:compression-level=1", o("j7_im.png")])
+    both("J7", "ImageMagick -fuzz 8% floodfill from (0,0), default PNG", [IMAGEMAGICK, PROD, "-alpha", "set", "-fuzz", "8%", "-fill", "none", "-draw", "color 0,0 floodfill", o("j7_im6.png")])
     # Decode floors
     for job, source in (("D1", J1), ("D1p", J1P), ("D2", K4P)):
         single(job, "Retouch inspect (decode + alpha scan)", [RETOUCH, "inspect", source])

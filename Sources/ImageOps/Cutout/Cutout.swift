@@ -15,8 +15,7 @@ public import ImageCore
 ///    a nearly channel-constant, smoothly varying factor become black at alpha 1 − factor
 ///    (or transparent with `.drop`). A product's grey outline is not smooth, so a shadow
 ///    never grows into it.
-/// 5. Soft edges: in a 2-pixel band at the boundary (and wherever the foreground is
-///    within 3 tolerances of the backdrop), alpha is solved from
+/// 5. Soft edges: in a 2-pixel band at the boundary (3 for lossy input), alpha is solved from
 ///    x = αF + (1 − α)B with B the local backdrop and F the nearby confident foreground,
 ///    and the colour is decontaminated: F̂ = B + (x − B)/α, blended toward F where α is
 ///    small. Output is straight-alpha RGBA8.
@@ -231,10 +230,10 @@ public enum Cutout {
         var band = [Bool](repeating: false, count: n)
         for k in 0..<n where label[k] == .foreground {
             let x = k % w, y = k / w
-            // Weak foreground (close to the backdrop) is always unmixed, wherever it is.
-            if Double(distance[k]) < 3 * tolerance { band[k] = true; continue }
-            outer: for dy in -2...2 {
-                for dx in -2...2 {
+            // Lossy input: a 3-pixel band (ringing reaches further than anti-aliasing).
+            let reach = options.lossyInput ? 3 : 2
+            outer: for dy in -reach...reach {
+                for dx in -reach...reach {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
                     if label[ny * w + nx] != .foreground { band[k] = true; break outer }

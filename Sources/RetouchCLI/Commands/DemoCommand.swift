@@ -131,9 +131,27 @@ extension RootCommand {
                     _ = ErrorReporting.report(error, file: path)
                 }
             }
+            console.print("")
+            console.print("stage 5: cutout (backdrop → alpha; warnings route photos that are not products on a plain backdrop)")
+            console.print(pad("file", 34) + pad("backdrop", 18) + pad("subject", 9) + "verdict")
+            for (name, image, _) in masked {
+                let path = fixtures + "/" + name
+                do {
+                    let (cut, report) = Cutout.apply(image, options: CutoutOptions(lossyInput: FilePath.pathExtension(of: name).lowercased() == "jpg"))
+                    let cutPath = output + "/" + FilePath.deletingExtension(of: name) + "-cutout.png"
+                    try FileAccess.write(try ImageCodec.encode(cut, options: .png(.default)), to: cutPath)
+                    let verdict = report.warnings.isEmpty ? FilePath.lastComponent(of: cutPath)
+                        : "route elsewhere (border noise \(Int(report.noise.rounded())) levels, \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"))"
+                    console.print(pad(name, 34) + pad("\(report.backdrop) \(report.backdropKind)", 18)
+                        + pad(DiffReport.format(report.foregroundFraction * 100, 0) + " %", 9) + verdict)
+                } catch {
+                    failures += 1
+                    _ = ErrorReporting.report(error, file: path)
+                }
+            }
             let elapsed = clock.now - start
             console.print("")
-            console.print("\(names.count) images: written upright, prepared twice, masked and diffed into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
+            console.print("\(names.count) images: written upright, prepared twice, masked, diffed and cut out into \(output) in \(describe(elapsed))\(failures > 0 ? "; \(failures) failures" : "")")
             if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
 
