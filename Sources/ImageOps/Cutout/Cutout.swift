@@ -31,20 +31,21 @@ public enum Cutout {
         let w = rgb.width, h = rgb.height, n = w * h
         let model = BackdropModel(fitting: rgb, fixed: options.background)
         let tolerance = min(max(4 * model.noise, options.lossyInput ? 8 : 3), maximumTolerance)
-        var pixels = [SIMD3<Float>](repeating: .zero, count: n), backdrop = pixels
+        // Pixels stay packed RGB bytes; the backdrop is evaluated where needed (a constant
+        // when flat), so a 2048² image costs bytes, not 16-byte vectors, per pixel.
+        let bytes: [UInt8] = rgb.isPacked ? rgb.withUnsafeBytes { Array($0.prefix(n * 3)) } : (0..<h).flatMap { Array(rgb.row($0)) }
+        let flatColour = model.colour(0, 0)
+        @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
+            SIMD3(Float(bytes[3 * k]), Float(bytes[3 * k + 1]), Float(bytes[3 * k + 2]))
+        }
+        @inline(__always) func backdrop(_ k: Int) -> SIMD3<Float> {
+            let c = model.isFlat ? flatColour : model.colour(k % w, k / w)
+            return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+        }
         var distance = [Float](repeating: 0, count: n)
-        rgb.withUnsafeBytes { bytes in
-            for y in 0..<h {
-                for x in 0..<w {
-                    let i = y * rgb.bytesPerRow + x * 3, k = y * w + x
-                    let p = SIMD3<Float>(Float(bytes[i]), Float(bytes[i + 1]), Float(bytes[i + 2]))
-                    let c = model.colour(x, y)
-                    let b = SIMD3<Float>(Float(c.x), Float(c.y), Float(c.z))
-                    pixels[k] = p; backdrop[k] = b
-                    let d = p - b
-                    distance[k] = (d * d).sum().squareRoot()
-                }
-            }
+        for k in 0..<n {
+            let d = pixel(k) - backdrop(k)
+            distance[k] = (d * d).sum().squareRoot()
         }
         let near = distance.map { Double($0) <= tolerance }
 
@@ -88,7 +89,7 @@ public enum Cutout {
         // 4. Shadows: darker than the backdrop by a channel-constant, smooth factor.
         var factor = [Float](repeating: 1, count: n)
         for k in 0..<n where label[k] == .foreground {
-            let r = pixels[k] / pointwiseMax(backdrop[k], SIMD3(repeating: 1))
+            let r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
             let mean: Float = r.sum() / 3
             let spread: Float = r.max() - r.min()
             let allowed: Float = 0.05 + 0.1 * (1 - mean)
@@ -240,42 +241,44 @@ public enum Cutout {
                 }
             }
         }
-        var colour = pixels
+        // Unmixed colours of band pixels, in increasing pixel order (read back with a cursor).
+        var bandColour: [(index: Int, colour: SIMD3<Float>)] = []
         for k in 0..<n where band[k] {
             let x = k % w, y = k / w
             // F: the mean of confident foreground within 3 px, else the pixel farthest from B.
             var sum = SIMD3<Float>.zero, count: Float = 0
-            var farthest = pixels[k], farthestDistance: Float = distance[k]
+            var farthest = pixel(k), farthestDistance: Float = distance[k]
             for dy in -3...3 {
                 for dx in -3...3 {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
                     let j = ny * w + nx
                     guard label[j] == .foreground else { continue }
-                    if !band[j] { sum += pixels[j]; count += 1 }
-                    if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixels[j] }
+                    if !band[j] { sum += pixel(j); count += 1 }
+                    if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
                 }
             }
             let f = count > 0 ? sum / count : farthest
-            let b = backdrop[k], fb = f - b
+            let b = backdrop(k), fb = f - b
             let span = (fb * fb).sum()
             guard span.squareRoot() >= Float(8 * tolerance) else { continue }   // F too close to B (a white product): stay opaque
-            let a = min(max(((pixels[k] - b) * fb).sum() / span, 0), 1)
+            let a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
             alpha[k] = a
             guard a > 0 else { continue }
-            var solved = b + (pixels[k] - b) / a
+            var solved = b + (pixel(k) - b) / a
             solved = solved.clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
             let weight = min(1, a / 0.3)
-            colour[k] = solved * weight + f * (1 - weight)
+            bandColour.append((k, solved * weight + f * (1 - weight)))
         }
 
         // Output: straight alpha; shadows as black at 1 − factor (or dropped).
-        var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1
+        var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
         let output = PixelBuffer(width: w, height: h, format: .rgba8) { destination, stride in
             for y in 0..<h {
                 for x in 0..<w {
                     let k = y * w + x, o = y * stride + x * 4
-                    var a = alpha[k], c = colour[k]
+                    var a = alpha[k], c = pixel(k)
+                    if cursor < bandColour.count && bandColour[cursor].index == k { c = bandColour[cursor].colour; cursor += 1 }
                     if label[k] == .shadow {
                         a = options.shadows == .keep ? 1 - factor[k] : 0
                         c = .zero
