@@ -66,6 +66,10 @@ import TestSupport
         #expect(await runInProcess(["cutout", input, "-o", canvas, "--trim", "--canvas", "300x300", "--fill-background", "#FFFFFF"]).status == 0)
         let c = try Self.decode(canvas)
         #expect(c.width == 300 && c.height == 300 && c[5, 5][0] > 250)
+        let bottom = directory.appendingPathComponent("bottom.png").path
+        #expect(await runInProcess(["cutout", input, "-o", bottom, "--trim", "--canvas", "200x300", "--position", "0.5,1"]).status == 0)
+        let b = try Self.decode(bottom)
+        #expect(b.height == 300 && b[100, 295][3] == 255 && b[100, 100][3] == 0, "the subject sits at the bottom")
         let refused = await runInProcess(["cutout", input, "-o", directory.appendingPathComponent("x.jpg").path])
         #expect(refused.status == 64 && refused.stderr.contains("--fill-background"))
     }

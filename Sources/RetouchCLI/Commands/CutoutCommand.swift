@@ -25,6 +25,7 @@ extension RootCommand {
         @Flag(name: .long, help: "Crop to the subject (alpha ≥ 8).") var trim = false
         @Option(name: .long, help: "Transparent margin after trimming: pixels, or a percentage of the subject's longer side (10%).") var pad: String?
         @Option(name: .long, help: "Place the subject centred on a canvas WxH (shrunk to fit when larger).") var canvas: String?
+        @Option(name: .long, help: "Where --canvas puts the subject: X,Y as fractions 0…1 (default 0.5,0.5, centred).") var position: String = "0.5,0.5"
         @Option(name: .long, help: "Composite onto this colour instead of transparency, e.g. #FFFFFF for a marketplace.") var fillBackground: String?
         @Option(name: .long, help: "Also write the matte (alpha as greyscale) here.") var alphaOut: String?
         @Flag(name: .long, help: "Print the report as JSON.") var json = false
@@ -36,6 +37,14 @@ extension RootCommand {
             if CutoutOptions.Shadows(rawValue: shadow) == nil { throw ValidationError("--shadow \(shadow): expected keep or drop") }
             if let canvas { _ = try GeometryArguments.size(canvas, flag: "--canvas") }
             if let pad, Self.padding(pad, longSide: 100) == nil { throw ValidationError("--pad \(pad): expected pixels (24) or a percentage (10%)") }
+            if Self.anchor(position) == nil { throw ValidationError("--position \(position): expected X,Y fractions 0…1, e.g. 0.5,0.8") }
+        }
+
+        /// `0.5,0.8` → (0.5, 0.8), each 0…1.
+        static func anchor(_ text: String) -> (x: Double, y: Double)? {
+            let parts = text.split(separator: ",")
+            guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]), (0...1).contains(x), (0...1).contains(y) else { return nil }
+            return (x, y)
         }
 
         /// `24` → 24 px; `10%` → 10 % of `longSide`.
@@ -69,7 +78,9 @@ extension RootCommand {
                     let margin = Self.padding(pad, longSide: max(result.width, result.height))!
                     result = CutoutFinishing.padded(result, by: PixelInsets(left: margin, top: margin, right: margin, bottom: margin))
                 }
-                if let canvas { result = CutoutFinishing.onCanvas(result, size: try GeometryArguments.size(canvas, flag: "--canvas")) }
+                if let canvas {
+                    result = CutoutFinishing.onCanvas(result, size: try GeometryArguments.size(canvas, flag: "--canvas"), anchor: Self.anchor(position)!)
+                }
                 if let fillBackground { result = CutoutFinishing.filled(result, with: RGB8(hex: fillBackground)!) }
                 let format = ImageFormat(fileExtension: FilePath.pathExtension(of: output)) ?? .png
                 if format == .jpeg && fillBackground == nil {
