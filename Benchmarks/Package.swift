@@ -26,6 +26,7 @@ let package = Package(
         suite("Resample", ["ImageOps", "ImageCore"]),
         suite("Masks", ["ImageOps", "ImageCore"]),
         suite("Compare", ["ImageOps", "ImageCore"]),
+        suite("Cutout", ["ImageOps", "ImageCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
