@@ -1,0 +1,91 @@
+import ImageCore
+
+extension CutoutSegmentation {
+    /// What `render` counted.
+    struct Rendered {
+        var image: PixelBuffer
+        /// Pixels with alpha > 0, shadows excluded.
+        var foreground: Int
+        /// Bounding box of alpha ≥ 0.5, shadows excluded.
+        var subjectBox: PixelRect?
+    }
+
+    /// The straight-alpha RGBA8 result. Foreground is opaque except in a band at the
+    /// boundary (2 px, 3 for lossy input), where alpha comes from x = αF + (1 − α)B (B the
+    /// local backdrop, F the mean confident foreground within 3 px, or the pixel farthest
+    /// from B) and colour is decontaminated: F̂ = B + (x − B)/α, blended toward F below
+    /// α = 0.3. Where F is within 8 tolerances of B (a white product) the band stays
+    /// opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
+    func render(shadows: CutoutOptions.Shadows) -> Rendered {
+        let w = width, h = height, n = count
+        var alpha = label.map { $0 == .foreground ? Float(1) : 0 }
+        var band = [Bool](repeating: false, count: n)
+        let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
+        for k in 0..<n where label[k] == .foreground {
+            let x = k % w, y = k / w
+            search: for ny in max(0, y - reach)...min(h - 1, y + reach) {
+                for nx in max(0, x - reach)...min(w - 1, x + reach) where label[ny * w + nx] != .foreground {
+                    band[k] = true
+                    break search
+                }
+            }
+        }
+        // Unmixed colours of band pixels, in increasing pixel order (read back with a cursor).
+        var bandColour: [(index: Int, colour: SIMD3<Float>)] = []
+        for k in 0..<n where band[k] {
+            let x = k % w, y = k / w
+            var sum = SIMD3<Float>.zero, confident: Float = 0
+            var farthest = pixel(k), farthestDistance = distance[k]
+            for ny in max(0, y - 3)...min(h - 1, y + 3) {
+                for nx in max(0, x - 3)...min(w - 1, x + 3) {
+                    let j = ny * w + nx
+                    guard label[j] == .foreground else { continue }
+                    if !band[j] { sum += pixel(j); confident += 1 }
+                    if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
+                }
+            }
+            let f = confident > 0 ? sum / confident : farthest
+            let b = backdrop(k), fb = f - b
+            let span = (fb * fb).sum()
+            guard span.squareRoot() >= Float(8 * tolerance) else { continue }
+            let a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
+            alpha[k] = a
+            guard a > 0 else { continue }
+            let solved = (b + (pixel(k) - b) / a).clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
+            let weight = min(1, a / 0.3)
+            bandColour.append((k, solved * weight + f * (1 - weight)))
+        }
+
+        var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
+        let image = PixelBuffer(width: w, height: h, format: .rgba8) { destination, stride in
+            for y in 0..<h {
+                for x in 0..<w {
+                    let k = y * w + x, o = y * stride + x * 4
+                    var a = alpha[k], c = pixel(k)
+                    if cursor < bandColour.count && bandColour[cursor].index == k { c = bandColour[cursor].colour; cursor += 1 }
+                    if label[k] == .shadow {
+                        a = shadows == .keep ? 1 - factor[k] : 0
+                        c = .zero
+                    } else if a > 0 {
+                        foreground += 1
+                        if a >= 0.5 { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
+                    }
+                    if a <= 0 { c = .zero }
+                    destination[o] = UInt8(c.x.rounded()); destination[o + 1] = UInt8(c.y.rounded()); destination[o + 2] = UInt8(c.z.rounded())
+                    destination[o + 3] = UInt8((min(max(a, 0), 1) * 255).rounded())
+                }
+            }
+        }
+        return Rendered(image: image, foreground: foreground,
+                        subjectBox: maxX >= 0 ? PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1) : nil)
+    }
+
+    /// Border pixels left as foreground (the subject touching the image edge).
+    var foregroundOnBorder: Int {
+        let w = width, h = height
+        var touches = 0
+        for x in 0..<w { touches += (label[x] == .foreground ? 1 : 0) + (label[(h - 1) * w + x] == .foreground ? 1 : 0) }
+        for y in 0..<h { touches += (label[y * w] == .foreground ? 1 : 0) + (label[y * w + w - 1] == .foreground ? 1 : 0) }
+        return touches
+    }
+}

@@ -1,0 +1,65 @@
+extension CutoutSegmentation {
+    /// Shadows: foreground connected to the background that is darker than the backdrop
+    /// by a nearly channel-constant factor varying smoothly (a ramp passes; texture,
+    /// outlines and flat bright product surfaces do not). Components smaller than
+    /// max(64, count/2000) go back to the foreground: a shadow is an area, not a fringe.
+    mutating func findShadows() {
+        let w = width, h = height
+        for k in 0..<count where label[k] == .foreground {
+            let r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
+            let mean: Float = r.sum() / 3
+            let spread: Float = r.max() - r.min()
+            let allowed: Float = 0.05 + 0.1 * (1 - mean)
+            if mean > 0.2 && mean < (lossy ? 0.98 : 0.998) && spread < allowed { factor[k] = mean }
+        }
+        // A flat, bright, slightly darker area is a white product's surface (shadows fade):
+        // no candidate where the factor stays within 0.004 over 5×5.
+        if factor.contains(where: { $0 < 1 && $0 > 0.9 }) {
+            let negated = MaxFilter.apply(factor.map { -$0 }, width: w, height: h, radius: 2)
+            let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
+            for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 && brightest[k] + negated[k] < 0.004 { factor[k] = 1 }
+        }
+        var queue: [Int] = []
+        for k in 0..<count where label[k] == .background {
+            let x = k % w, y = k / w
+            for (dx, dy) in PixelGraph.neighbours {
+                let nx = x + dx, ny = y + dy
+                guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
+                let j = ny * w + nx
+                if label[j] == .foreground && smooth(j) { label[j] = .shadow; queue.append(j); shadowCount += 1 }
+            }
+        }
+        PixelGraph.flood(&queue, width: w, height: h) { k in
+            guard label[k] == .foreground, smooth(k) else { return false }
+            label[k] = .shadow
+            shadowCount += 1
+            return true
+        }
+        guard shadowCount > 0 else { return }
+        var seen = [Bool](repeating: false, count: count)
+        let minimum = max(64, count / 2000)
+        for start in 0..<count where label[start] == .shadow && !seen[start] {
+            let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { label[$0] == .shadow }
+            if component.count < minimum {
+                for k in component { label[k] = .foreground }
+                shadowCount -= component.count
+            }
+        }
+    }
+
+    /// Every 4-neighbour within 0.06 of the factor, and the factor within 0.012 of their mean.
+    func smooth(_ k: Int) -> Bool {
+        let x = k % width, y = k / width
+        guard factor[k] < 1 else { return false }
+        var total: Float = 0, neighbours: Float = 0
+        for (dx, dy) in PixelGraph.neighbours {
+            let nx = x + dx, ny = y + dy
+            guard nx >= 0, nx < width, ny >= 0, ny < height else { continue }
+            let j = ny * width + nx
+            let other = label[j] == .background ? Float(1) : factor[j]
+            if abs(other - factor[k]) > 0.06 { return false }
+            total += other; neighbours += 1
+        }
+        return neighbours == 0 || abs(total / neighbours - factor[k]) <= 0.012
+    }
+}

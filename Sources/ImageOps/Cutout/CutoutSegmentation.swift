@@ -1,0 +1,135 @@
+import ImageCore
+
+/// The working state of one cut-out: the pixels, the backdrop model, each pixel's
+/// distance from it and its label. The stages are methods, run in order by `Cutout`.
+struct CutoutSegmentation {
+    enum Label: UInt8 { case foreground, background, shadow }
+
+    let width: Int
+    let height: Int
+    let count: Int
+    let model: BackdropModel
+    let lossy: Bool
+    /// Colour distance (8-bit RGB) under which a pixel matches the backdrop.
+    let tolerance: Double
+    /// Packed RGB bytes.
+    let bytes: [UInt8]
+    private let flatColour: SIMD3<Double>
+    /// Distance of each pixel from the backdrop model.
+    var distance: [Float]
+    /// Within the tolerance.
+    let near: [Bool]
+    var label: [Label]
+    /// Shadow darkening factor (pixel ÷ backdrop) of shadow candidates; 1 elsewhere.
+    var factor: [Float]
+    var speckle: [Bool]
+    var shadowCount = 0
+    var holesRemoved = 0
+
+    init(_ rgb: PixelBuffer, options: CutoutOptions) {
+        width = rgb.width
+        height = rgb.height
+        count = width * height
+        model = BackdropModel(fitting: rgb, fixed: options.background)
+        lossy = options.lossyInput
+        tolerance = min(max(4 * model.noise, options.lossyInput ? 8 : 3), Cutout.maximumTolerance)
+        // Pixels stay packed RGB bytes; the backdrop is evaluated where needed (a constant
+        // when flat), so a 2048² image costs bytes, not 16-byte vectors, per pixel.
+        let n = count, h = height, w = width
+        let packed: [UInt8] = rgb.isPacked ? rgb.withUnsafeBytes { Array($0.prefix(n * 3)) } : (0..<h).flatMap { Array(rgb.row($0)) }
+        let flat = model.colour(0, 0), model = model
+        var distances = [Float](repeating: 0, count: n)
+        for k in 0..<n {
+            let c = model.isFlat ? flat : model.colour(k % w, k / w)
+            let d = SIMD3<Double>(Double(packed[3 * k]), Double(packed[3 * k + 1]), Double(packed[3 * k + 2])) - c
+            distances[k] = Float((d * d).sum().squareRoot())
+        }
+        let limit = tolerance
+        bytes = packed
+        flatColour = flat
+        distance = distances
+        near = distances.map { Double($0) <= limit }
+        label = [Label](repeating: .foreground, count: n)
+        factor = [Float](repeating: 1, count: n)
+        speckle = [Bool](repeating: false, count: n)
+    }
+
+    @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
+        SIMD3(Float(bytes[3 * k]), Float(bytes[3 * k + 1]), Float(bytes[3 * k + 2]))
+    }
+
+    @inline(__always) func backdrop(_ k: Int) -> SIMD3<Float> {
+        let c = model.isFlat ? flatColour : model.colour(k % width, k / width)
+        return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+    }
+
+    /// Background: pixels within the tolerance connected to the border.
+    mutating func markBackground() {
+        let w = width, h = height
+        var queue: [Int] = []
+        queue.reserveCapacity(count / 4)
+        var border: [Int] = []
+        for x in 0..<w { border.append(x); border.append((h - 1) * w + x) }
+        for y in 0..<h { border.append(y * w); border.append(y * w + w - 1) }
+        for k in border where near[k] && label[k] == .foreground {
+            label[k] = .background
+            queue.append(k)
+        }
+        PixelGraph.flood(&queue, width: w, height: h) { k in
+            guard near[k], label[k] == .foreground else { return false }
+            label[k] = .background
+            return true
+        }
+    }
+
+    /// Speckles: weak foreground (outside the tolerance, under 3 tolerances) with no clear
+    /// edge (4 tolerances) within 3 px but one within 10 px: ringing and noise beside an
+    /// edge, not subject. A pale object has no clear edge at all, so it stays.
+    mutating func findSpeckles() {
+        let weak = (0..<count).filter { label[$0] == .foreground && !near[$0] && Double(distance[$0]) < 3 * tolerance }
+        guard !weak.isEmpty else { return }
+        let limit = 4 * tolerance
+        let strongEdge = distance.map { Double($0) >= limit ? Float(1) : 0 }
+        let within3 = MaxFilter.apply(strongEdge, width: width, height: height, radius: 3)
+        let within10 = MaxFilter.apply(strongEdge, width: width, height: height, radius: 10)
+        for k in weak { speckle[k] = within3[k] == 0 && within10[k] > 0 }
+    }
+
+    /// Speckles reached from the background join it.
+    mutating func clearSpeckles() {
+        var queue = (0..<count).filter { label[$0] == .background }
+        PixelGraph.flood(&queue, width: width, height: height) { k in
+            guard speckle[k], label[k] == .foreground else { return false }
+            label[k] = .background
+            return true
+        }
+    }
+
+    /// Islands: foreground specks of at most 4 pixels, all weak (under 6 tolerances),
+    /// surrounded by background: compression debris.
+    mutating func removeIslands() {
+        let w = width, h = height
+        var visited = [Bool](repeating: false, count: count)
+        for start in 0..<count where label[start] == .foreground && !visited[start] && Double(distance[start]) < 6 * tolerance {
+            var island = [start]
+            visited[start] = true
+            var head = 0, weak = true, enclosed = true
+            while head < island.count && island.count <= 4 {
+                let k = island[head]; head += 1
+                let x = k % w, y = k / w
+                if Double(distance[k]) >= 6 * tolerance { weak = false }
+                for (dx, dy) in PixelGraph.neighbours {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
+                    let j = ny * w + nx
+                    if label[j] == .foreground {
+                        if !visited[j] { visited[j] = true; island.append(j) }
+                    } else if label[j] != .background {
+                        enclosed = false
+                    }
+                }
+            }
+            if island.count <= 4 && weak && enclosed { for k in island { label[k] = .background } }
+        }
+    }
+}
