@@ -24,16 +24,20 @@ public struct DecodingOptions: Sendable, Hashable {
     /// default) decodes the whole image. Other formats ignore it.
     /// A rectangle outside the image throws `CodecError.invalidParameter`.
     public var jpegRegion: PixelRect?
+    /// PNG only: an opaque 8-bit greyscale file decodes to `.gray8` instead of `.rgba8`
+    /// (a quarter of the memory; masks and mattes). Default false: every format gives RGBA8.
+    public var keepGray: Bool
 
     public init(
         limits: DecodingLimits = .default, lenient: Bool = false,
-        animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil
+        animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil, keepGray: Bool = false
     ) {
         self.limits = limits
         self.lenient = lenient
         self.animation = animation
         self.jpegScaleDenominator = jpegScaleDenominator
         self.jpegRegion = jpegRegion
+        self.keepGray = keepGray
     }
 
     public static let `default` = DecodingOptions()

@@ -91,3 +91,21 @@ import TestSupport
         }
     }
 }
+
+/// `keepGray`: an opaque 8-bit grey PNG decodes to gray8, equal to the RGBA decode's grey.
+@Suite struct KeepGrayTests {
+    @Test func greyPNGDecodesToGray8() throws {
+        var image = PixelBuffer(width: 37, height: 11, format: .gray8)
+        image.withUnsafeMutableBytes { bytes in for i in 0..<bytes.count { bytes[i] = UInt8(truncatingIfNeeded: i &* 37 &+ i / 5) } }
+        for filter in [PNGEncodingOptions.Filter.up, .adaptive, .paeth] {
+            let png = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(compressionLevel: 6, filter: filter)))
+            let gray = try ImageCodec.decode(png, options: DecodingOptions(keepGray: true)).pixels
+            #expect(gray.format == .gray8 && gray == image)
+            let rgba = try ImageCodec.decode(png).pixels
+            #expect(rgba.format == .rgba8 && rgba.converted(to: .gray8) == image)
+        }
+        // Colour files are unaffected.
+        let colour = try ImageCodec.encode(SyntheticImages.gradient(width: 8, height: 8), options: .png(.default))
+        #expect(try ImageCodec.decode(colour, options: DecodingOptions(keepGray: true)).pixels.format == .rgba8)
+    }
+}

@@ -35,6 +35,28 @@ enum PNGFastDecoder {
         return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
     }
 
+    /// Decodes an opaque 8-bit greyscale PNG into `destination` (packed gray8); returns the
+    /// ICC profile. The filtered rows carry one filter byte each, so they are inflated into
+    /// a scratch buffer and un-filtered there, then copied row by row.
+    static func decodeGray(_ data: [UInt8], info: LibPNG.Info, into destination: UnsafeMutableRawBufferPointer) throws(CodecError) -> [UInt8]? {
+        precondition(info.colorType == 0 && info.bitDepth == 8, "decodeGray needs 8-bit greyscale")
+        let rowBytes = info.width
+        let (idat, iccCompressed) = try collectChunks(data)
+        var rows = [UInt8](repeating: 0, count: (rowBytes + 1) * info.height)
+        // Array's accessors are untyped `rethrows`; carry the typed error across them.
+        try rows.withUnsafeMutableBytes { output in
+            Result { () throws(CodecError) in
+                try idat.withUnsafeBytes { input in Result { () throws(CodecError) in try LibDeflate.zlibDecompress(input, into: output) } }.get()
+                let base = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: 1)
+                for y in 0..<info.height {
+                    (destination.baseAddress! + y * rowBytes).copyMemory(from: base + y * (rowBytes + 1) + 1, byteCount: rowBytes)
+                }
+            }
+        }.get()
+        return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
+    }
+
     /// The concatenated IDAT payload and the compressed iCCP profile, after checking the
     /// chunk structure and the CRC of every critical chunk.
     static func collectChunks(_ data: [UInt8]) throws(CodecError) -> (idat: ArraySlice<UInt8>, icc: ArraySlice<UInt8>?) {

@@ -63,7 +63,7 @@ extension RootCommand {
                 var maskCoverage: Mask?
                 if let mask {
                     current = mask
-                    let picture = try ImageCodec.decode(try FileAccess.read(mask), options: DecodingOptions(animation: .firstFrame)).upright()
+                    let picture = try ImageCodec.decode(try FileAccess.read(mask), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
                     let reading: MaskConvention = maskChannel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(picture)
                     let coverage = reading.mask(from: picture)
                     guard coverage.size == imageA.size else {

@@ -84,7 +84,7 @@ extension RootCommand {
 
                 var plane: CoveragePlane?
                 if let from {
-                    let source = try ImageCodec.decode(try FileAccess.read(from), options: DecodingOptions(animation: .firstFrame)).upright()
+                    let source = try ImageCodec.decode(try FileAccess.read(from), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
                     let reading: MaskConvention = fromChannel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(source)
                     var imported = reading.mask(from: source)
                     if invertInput { imported = imported.inverted() }
