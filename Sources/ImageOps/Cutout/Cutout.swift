@@ -28,7 +28,8 @@ public enum Cutout {
 
     public static func apply(_ image: PixelBuffer, options: CutoutOptions = CutoutOptions()) -> (image: PixelBuffer, report: CutoutReport) {
         let white = RGB8(red: 255, green: 255, blue: 255)
-        let rgb = (image.format.layout.hasAlpha ? image.converted(to: .rgba8).composited(over: white) : image).converted(to: .rgb8)
+        let transparent = image.format.layout.hasAlpha && !image.isOpaque
+        let rgb = (transparent ? image.converted(to: .rgba8).composited(over: white) : image).converted(to: .rgb8)
         var segmentation = CutoutSegmentation(rgb, options: options)
         segmentation.markBackground()
         segmentation.findSpeckles()
