@@ -12,9 +12,10 @@ extension CoveragePlane {
         for i in 0..<values.count {
             let coarse = Double(field.distance[i]) - distance
             if coarse.isInfinite { result.values[i] = coarse < 0 ? 1 : 0; continue }
-            // Pixels well clear of the new edge need no precise distance.
-            if coarse >= 1.5 { result.values[i] = 0; continue }
-            if coarse <= -1.5 { result.values[i] = 1; continue }
+            // Pixels well clear of the new edge need no precise distance (the coarse one is
+            // within √½ px of the contour).
+            if coarse >= 2.25 { result.values[i] = 0; continue }
+            if coarse <= -2.25 { result.values[i] = 1; continue }
             let (d, nx, ny) = field.refined(i)
             result.values[i] = Float(EdgeCoverage.coverage(distance: d - distance, gx: nx, gy: ny))
         }
@@ -46,7 +47,9 @@ extension CoveragePlane {
             let thickness = MaxFilter.apply(depth, width: width, height: height, radius: Int((radius / 2).rounded(.up)))
             var result = self
             for i in 0..<values.count {
-                let d = field.distance[i]
+                // Precise distances across the ramp; the coarse one elsewhere.
+                let coarse = field.distance[i]
+                let d = abs(coarse) < Float(radius) / 2 + 2 ? Float(field.refined(i).distance) : coarse
                 var t: Float
                 if d.isInfinite {
                     t = d < 0 ? 1 : 0

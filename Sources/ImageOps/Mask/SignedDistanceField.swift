@@ -4,18 +4,22 @@
 /// The contour is located to sub-pixel precision: each edge pixel's coverage and
 /// gradient give the point where the edge crosses it (`EdgeCoverage`, after Gustavson &
 /// Strand 2011). The exact Euclidean distance transform finds every pixel's nearest edge
-/// pixel; `distance` is to the nearest contour point among it and its 8 neighbours, and
+/// pixel; `distance` is to that pixel's centre (coarse: within √½ px of the contour), and
 /// `refined(_:)` measures to the polyline through the contour points within two pixels, which follows a curve
 /// to about 0.01 px.
 struct SignedDistanceField {
     let width: Int
     let height: Int
-    /// Row-major signed distances (to contour points; see `refined` for the polyline).
+    /// Row-major signed distances to the nearest edge pixel's centre (coarse; see `refined`).
     private(set) var distance: [Float]
     private let inside: [Bool]
-    private let isEdge: [Bool]
-    private let pointX: [Float], pointY: [Float]
-    private let gradientX: [Float], gradientY: [Float]
+    /// A contour point inside an edge pixel and the unit coverage gradient there (inward).
+    private struct Edge {
+        var x: Float, y: Float, nx: Float, ny: Float
+    }
+    /// Per pixel, its index into `edges`, or -1.
+    private let edgeIndex: [Int32]
+    private let edges: [Edge]
     private let nearest: [Int32]
 
     init(_ plane: CoveragePlane) {
@@ -23,9 +27,10 @@ struct SignedDistanceField {
         let c = plane.values
         func value(_ x: Int, _ y: Int) -> Double { Double(c[min(max(y, 0), h - 1) * w + min(max(x, 0), w - 1)]) }
         // Edge pixels: partial coverage, or a full pixel next to an empty one.
-        var isEdge = [Bool](repeating: false, count: n)
-        var pointX = [Float](repeating: 0, count: n), pointY = [Float](repeating: 0, count: n)
-        var gradientX = [Float](repeating: 0, count: n), gradientY = [Float](repeating: 0, count: n)
+        // Edge pixels are few: their contour points live in a compact list, found through
+        // one index plane (fresh memory is expensive; four full planes were not needed).
+        var edgeIndex = [Int32](repeating: -1, count: n)
+        var edges: [Edge] = []
         let low: Float = 0.5 / 255, high: Float = 1 - 0.5 / 255
         let root2 = 2.0.squareRoot()
         for y in 0..<h {
@@ -40,7 +45,7 @@ struct SignedDistanceField {
                         || (y > 0 && hardOpposite(i - w)) || (y + 1 < h && hardOpposite(i + w))
                 }
                 guard edge else { continue }
-                isEdge[i] = true
+                edgeIndex[i] = Int32(edges.count)
                 let gx = value(x + 1, y - 1) + root2 * value(x + 1, y) + value(x + 1, y + 1)
                     - value(x - 1, y - 1) - root2 * value(x - 1, y) - value(x - 1, y + 1)
                 let gy = value(x - 1, y + 1) + root2 * value(x, y + 1) + value(x + 1, y + 1)
@@ -49,42 +54,27 @@ struct SignedDistanceField {
                 let d = EdgeCoverage.distance(coverage: Double(a), gx: gx, gy: gy)
                 // The gradient points inward; an outside centre (d > 0) moves inward by d.
                 let (ux, uy) = length > 1e-12 ? (gx / length, gy / length) : (0, 0)
-                pointX[i] = Float(Double(x) + 0.5 + ux * d)
-                pointY[i] = Float(Double(y) + 0.5 + uy * d)
-                gradientX[i] = Float(ux); gradientY[i] = Float(uy)
+                edges.append(Edge(x: Float(Double(x) + 0.5 + ux * d), y: Float(Double(y) + 0.5 + uy * d), nx: Float(ux), ny: Float(uy)))
             }
         }
-        let nearest = DistanceTransform.nearestSeeds(width: w, height: h) { isEdge[$0] }
+        let nearest = DistanceTransform.nearestSeeds(width: w, height: h) { edgeIndex[$0] >= 0 }
         let inside = c.map { $0 >= 0.5 }
+        // Coarse: the distance to the nearest edge pixel's centre (within √½ px of the
+        // contour); `refined` measures precisely where it matters.
         var distance = [Float](repeating: 0, count: n)
-        for y in 0..<h {
-            for x in 0..<w {
-                let i = y * w + x
-                let seed = Int(nearest[i])
-                guard seed >= 0 else { distance[i] = inside[i] ? -.infinity : .infinity; continue }
-                let px = Float(x) + 0.5, py = Float(y) + 0.5
-                var best = Float.infinity
-                let sx = seed % w, sy = seed / w
-                for ny in max(0, sy - 1)...min(h - 1, sy + 1) {
-                    for nx in max(0, sx - 1)...min(w - 1, sx + 1) {
-                        let j = ny * w + nx
-                        guard isEdge[j] else { continue }
-                        let dx = px - pointX[j], dy = py - pointY[j]
-                        best = min(best, dx * dx + dy * dy)
-                    }
-                }
-                distance[i] = inside[i] ? -best.squareRoot() : best.squareRoot()
-            }
+        for i in 0..<n {
+            let seed = Int(nearest[i])
+            guard seed >= 0 else { distance[i] = inside[i] ? -.infinity : .infinity; continue }
+            let dx = Float(i % w - seed % w), dy = Float(i / w - seed / w)
+            let d = (dx * dx + dy * dy).squareRoot()
+            distance[i] = inside[i] ? -d : d
         }
         self.width = w
         self.height = h
         self.distance = distance
         self.inside = inside
-        self.isEdge = isEdge
-        self.pointX = pointX
-        self.pointY = pointY
-        self.gradientX = gradientX
-        self.gradientY = gradientY
+        self.edgeIndex = edgeIndex
+        self.edges = edges
         self.nearest = nearest
     }
 
@@ -110,15 +100,17 @@ struct SignedDistanceField {
         for qy in max(0, sy - 2)...min(h - 1, sy + 2) {
             for qx in max(0, sx - 2)...min(w - 1, sx + 2) {
                 let j = qy * w + qx
-                guard isEdge[j] else { continue }
-                let ax = Double(pointX[j]), ay = Double(pointY[j])
+                guard edgeIndex[j] >= 0 else { continue }
+                let a = edges[Int(edgeIndex[j])]
+                let ax = Double(a.x), ay = Double(a.y)
                 consider(ax, ay, j)
                 // Segments to the neighbouring edge pixels' contour points.
                 for ry in max(0, qy - 1)...min(h - 1, qy + 1) {
                     for rx in max(0, qx - 1)...min(w - 1, qx + 1) {
                         let k = ry * w + rx
-                        guard k != j, isEdge[k] else { continue }
-                        let bx = Double(pointX[k]), by = Double(pointY[k])
+                        guard k != j, edgeIndex[k] >= 0 else { continue }
+                        let b = edges[Int(edgeIndex[k])]
+                        let bx = Double(b.x), by = Double(b.y)
                         let ex = bx - ax, ey = by - ay, length2 = ex * ex + ey * ey
                         guard length2 > 1e-12 else { continue }
                         let t = ((px - ax) * ex + (py - ay) * ey) / length2
@@ -131,17 +123,21 @@ struct SignedDistanceField {
         let length = best.squareRoot()
         var signed = inside[i] ? -length : length
         if let (k, t) = bestSegment,
-           gradientX[k] * gradientX[bestSeed] + gradientY[k] * gradientY[bestSeed] > 0.9 {   // a gentle curve, not a corner
+           edge(k).nx * edge(bestSeed).nx + edge(k).ny * edge(bestSeed).ny > 0.9 {   // a gentle curve, not a corner
             // The contour bulges off the chord by t(1−t)·L²·κ/2, with the curvature κ
             // from the turn of the normals along it (positive where the shape is convex,
             // bulging outward): every signed distance drops by that much.
             let j = bestSeed
-            let ex = Double(pointX[k] - pointX[j]), ey = Double(pointY[k] - pointY[j]), length2 = ex * ex + ey * ey
-            let turn = Double(gradientX[k] - gradientX[j]) * ex + Double(gradientY[k] - gradientY[j]) * ey
+            let p = edge(j), q = edge(k)
+            let ex = Double(q.x - p.x), ey = Double(q.y - p.y), length2 = ex * ex + ey * ey
+            let turn = Double(q.nx - p.nx) * ex + Double(q.ny - p.ny) * ey
             let curvature = -turn / length2
             signed -= t * (1 - t) * length2 * curvature / 2
         }
         if length > 1e-6 { return (signed, bestX / length, bestY / length) }
-        return (signed, Double(gradientX[bestSeed]), Double(gradientY[bestSeed]))
+        return (signed, Double(edge(bestSeed).nx), Double(edge(bestSeed).ny))
     }
+
+    /// The edge record of an edge pixel.
+    @inline(__always) private func edge(_ pixel: Int) -> Edge { edges[Int(edgeIndex[pixel])] }
 }
