@@ -29,19 +29,13 @@ public struct ImageComparison: Sendable {
 
         // ΔE00 and squared error per pixel.
         var deltaE = [Float](repeating: 0, count: count)
-        var squared = [UInt32](repeating: 0, count: count)
         rgbA.withUnsafeBufferPointer { pa in
             rgbB.withUnsafeBufferPointer { pb in
-                // Squared error for PSNR; the changed pixels' indices for the ΔE00 batch.
+                // The changed pixels' indices for the ΔE00 batch.
                 var changed: [Int32] = []
-                changed.reserveCapacity(count / 4)
                 for i in 0..<count {
                     let k = 3 * i
-                    let dr = Int(pa[k]) - Int(pb[k]), dg = Int(pa[k + 1]) - Int(pb[k + 1]), db = Int(pa[k + 2]) - Int(pb[k + 2])
-                    let sum = dr * dr + dg * dg + db * db
-                    if sum == 0 { continue }
-                    squared[i] = UInt32(sum)
-                    changed.append(Int32(i))
+                    if pa[k] != pb[k] || pa[k + 1] != pb[k + 1] || pa[k + 2] != pb[k + 2] { changed.append(Int32(i)) }
                 }
                 changed.withUnsafeBufferPointer { indices in
                     deltaE.withUnsafeMutableBufferPointer { out in
@@ -68,7 +62,9 @@ public struct ImageComparison: Sendable {
                     let d = deltaE[i]
                     values.append(d)
                     if d > threshold { changed += 1 }
-                    squaredTotal += UInt64(squared[i])
+                    let k = 3 * i
+                    let dr = Int(rgbA[k]) - Int(rgbB[k]), dg = Int(rgbA[k + 1]) - Int(rgbB[k + 1]), db = Int(rgbA[k + 2]) - Int(rgbB[k + 2])
+                    squaredTotal += UInt64(dr * dr + dg * dg + db * db)
                     if inCrop && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
                 }
             }

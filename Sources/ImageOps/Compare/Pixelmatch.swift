@@ -64,15 +64,16 @@ public enum Pixelmatch {
         return Result(mismatched: mismatched, picture: image)
     }
 
-    private static func packed(_ image: PixelBuffer) -> [UInt8] {
+    /// The image as packed straight RGBA8: itself when it already is (no copy).
+    private static func packed(_ image: PixelBuffer) -> PixelBuffer {
         var rgba = image
         if rgba.format.alpha == .premultiplied { rgba = rgba.unpremultiplied() }
         rgba = rgba.converted(to: .rgba8)
-        if rgba.isPacked { return rgba.withUnsafeBytes { Array($0.prefix(rgba.width * rgba.height * 4)) } }
+        if rgba.isPacked { return rgba }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rgba.width * rgba.height * 4)
         for y in 0..<rgba.height { bytes += rgba.row(y) }
-        return bytes
+        return PixelBuffer(width: rgba.width, height: rgba.height, bytesPerRow: rgba.width * 4, format: .rgba8, bytes: bytes)
     }
 
     private static func draw(_ output: inout [UInt8], _ i: Int, _ colour: RGB8) {
