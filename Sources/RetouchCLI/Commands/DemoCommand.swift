@@ -35,11 +35,18 @@ extension RootCommand {
             console.print("")
             console.print(pad("file", 34) + pad("format", 8) + pad("stored", 11) + pad("orient", 7) + pad("upright", 11) + pad("alpha", 6) + "output")
             var failures = 0
+            /// Runs one step for one file; a failure is reported (naming the file) and counted.
+            func step(_ path: String, _ body: () throws -> Void) {
+                do { try body() } catch {
+                    failures += 1
+                    _ = ErrorReporting.report(error, file: path)
+                }
+            }
             let clock = ContinuousClock()
             let start = clock.now
             for name in names {
                 let path = fixtures + "/" + name
-                do {
+                step(path) {
                     let bytes = try FileAccess.read(path)
                     let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
                     let upright = decoded.upright()
@@ -49,9 +56,6 @@ extension RootCommand {
                     console.print(pad(name, 34) + pad(m.format.rawValue, 8) + pad("\(m.width)×\(m.height)", 11)
                         + pad("\(m.orientation.rawValue)", 7) + pad("\(upright.width)×\(upright.height)", 11)
                         + pad(decoded.pixels.isOpaque ? "no" : "yes", 6) + outputPath)
-                } catch {
-                    failures += 1
-                    _ = ErrorReporting.report(error, file: path)
                 }
             }
             console.print("")
@@ -64,7 +68,7 @@ extension RootCommand {
                     ("gpt-image-2, 1k, pad", "gpt-image-2", PrepareRequest(model: "gpt-image-2", target: .tier(1024), fit: .pad)),
                     ("instagram-portrait", "instagram", PrepareRequest(channel: ChannelPreset.named("instagram-portrait"), gravity: .attention)),
                 ] {
-                    do {
+                    step(path) {
                         let prepared = try ImagePreparer.prepare(try FileAccess.read(path), request: request)
                         let outputPath = output + "/" + base + "-" + suffix + ".png"
                         try FileAccess.write(try ImageCodec.encode(prepared.pixels, options: .png(.default)), to: outputPath)
@@ -72,9 +76,6 @@ extension RootCommand {
                         let framing = r.crop.map { "crop \($0.width)×\($0.height)+\($0.x)+\($0.y)" } ?? r.pad.map { "pad \($0.left),\($0.top),\($0.right),\($0.bottom)" } ?? "whole frame"
                         console.print(pad(name, 34) + pad(label, 22) + pad("\(r.outputSize.width)×\(r.outputSize.height)", 11)
                             + pad("1/\(r.decodeScaleDenominator)", 7) + framing)
-                    } catch {
-                        failures += 1
-                        _ = ErrorReporting.report(error, file: path)
                     }
                 }
             }
@@ -85,7 +86,7 @@ extension RootCommand {
             for name in names {
                 let path = fixtures + "/" + name
                 let base = FilePath.deletingExtension(of: name)
-                do {
+                step(path) {
                     let image = try ImageCodec.decode(try FileAccess.read(path), options: DecodingOptions(animation: .firstFrame)).upright()
                     let short = Double(min(image.width, image.height))
                     var coverage: CoveragePlane
@@ -108,9 +109,6 @@ extension RootCommand {
                     let statistics = MaskStatistics(mask)
                     console.print(pad(name, 34) + pad(FilePath.lastComponent(of: maskPath), 36)
                         + pad("\(Int(statistics.selectedPercent.rounded())) %", 10) + FilePath.lastComponent(of: previewPath))
-                } catch {
-                    failures += 1
-                    _ = ErrorReporting.report(error, file: path)
                 }
             }
             console.print("")
@@ -118,7 +116,7 @@ extension RootCommand {
             console.print(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + "heatmap")
             for (name, image, mask) in masked {
                 let path = fixtures + "/" + name
-                do {
+                step(path) {
                     let edited = try ImageCodec.decode(try ImageCodec.encode(Self.simulatedEdit(image, mask: mask), options: .jpeg(JPEGEncodingOptions(quality: 92, chroma: .yuv444)))).pixels
                     let comparison = ImageComparison.compare(image, edited, mask: mask)
                     let heatmapPath = output + "/" + FilePath.deletingExtension(of: name) + "-heatmap.png"
@@ -126,9 +124,6 @@ extension RootCommand {
                     func percent(_ r: RegionMetrics?) -> String { r.map { DiffReport.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
                     console.print(pad(name, 34) + pad(comparison.whole.ssim.map { DiffReport.format($0, 3) } ?? "-", 8)
                         + pad(percent(comparison.inside), 16) + pad(percent(comparison.outside), 17) + FilePath.lastComponent(of: heatmapPath))
-                } catch {
-                    failures += 1
-                    _ = ErrorReporting.report(error, file: path)
                 }
             }
             console.print("")
@@ -136,7 +131,7 @@ extension RootCommand {
             console.print(pad("file", 34) + pad("backdrop", 18) + pad("subject", 9) + "verdict")
             for (name, image, _) in masked {
                 let path = fixtures + "/" + name
-                do {
+                step(path) {
                     let (cut, report) = Cutout.apply(image, options: CutoutOptions(lossyInput: FilePath.pathExtension(of: name).lowercased() == "jpg"))
                     let cutPath = output + "/" + FilePath.deletingExtension(of: name) + "-cutout.png"
                     try FileAccess.write(try ImageCodec.encode(cut, options: .png(.default)), to: cutPath)
@@ -144,9 +139,6 @@ extension RootCommand {
                         : "route elsewhere (border noise \(Int(report.noise.rounded())) levels, \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"))"
                     console.print(pad(name, 34) + pad("\(report.backdrop) \(report.backdropKind)", 18)
                         + pad(DiffReport.format(report.foregroundFraction * 100, 0) + " %", 9) + verdict)
-                } catch {
-                    failures += 1
-                    _ = ErrorReporting.report(error, file: path)
                 }
             }
             let elapsed = clock.now - start
