@@ -24,8 +24,8 @@ public struct ImageComparison: Sendable {
         let width = a.width, height = a.height, count = width * height
         let hasAlpha = !(a.isOpaque && b.isOpaque)
         let white = RGB8(red: 255, green: 255, blue: 255)
-        let rgbA = packedRGB(hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8))
-        let rgbB = packedRGB(hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8))
+        let rgbA = (hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8)).packedBytes
+        let rgbB = (hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8)).packedBytes
 
         // ΔE00 and squared error per pixel.
         var deltaE = [Float](repeating: 0, count: count)
@@ -89,15 +89,6 @@ public struct ImageComparison: Sendable {
         }
         if hasAlpha { result.alpha = alphaDifference(a, b) }
         return result
-    }
-
-    private static func packedRGB(_ image: PixelBuffer) -> [UInt8] {
-        let rgb = image.converted(to: .rgb8)
-        if rgb.isPacked { return rgb.withUnsafeBytes { Array($0.prefix(rgb.width * rgb.height * 3)) } }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rgb.width * rgb.height * 3)
-        for y in 0..<rgb.height { bytes += rgb.row(y) }
-        return bytes
     }
 
     private static func log10(_ x: Double) -> Double { Double.log10(x) }

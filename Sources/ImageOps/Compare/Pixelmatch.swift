@@ -70,10 +70,7 @@ public enum Pixelmatch {
         if rgba.format.alpha == .premultiplied { rgba = rgba.unpremultiplied() }
         rgba = rgba.converted(to: .rgba8)
         if rgba.isPacked { return rgba }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rgba.width * rgba.height * 4)
-        for y in 0..<rgba.height { bytes += rgba.row(y) }
-        return PixelBuffer(width: rgba.width, height: rgba.height, bytesPerRow: rgba.width * 4, format: .rgba8, bytes: bytes)
+        return PixelBuffer(width: rgba.width, height: rgba.height, bytesPerRow: rgba.width * 4, format: .rgba8, bytes: rgba.packedBytes)
     }
 
     private static func draw(_ output: inout [UInt8], _ i: Int, _ colour: RGB8) {

@@ -21,12 +21,7 @@ public struct BackdropModel: Sendable {
     /// The backdrop colour at the centre of pixel (x, y), 0…255 per channel.
     @inline(__always)
     public func colour(_ x: Int, _ y: Int) -> SIMD3<Double> {
-        if isFlat { return SIMD3(coefficients[0][0], coefficients[1][0], coefficients[2][0]) }
-        let u = (Double(x) + 0.5) / Double(width) * 2 - 1, v = (Double(y) + 0.5) / Double(height) * 2 - 1
-        let terms = [1, u, v, u * u, v * v, u * v]
-        var c = SIMD3<Double>.zero
-        for k in 0..<6 { c += SIMD3(coefficients[0][k], coefficients[1][k], coefficients[2][k]) * terms[k] }
-        return c
+        Self.evaluate(coefficients, x, y, width, height)
     }
 
     /// The mean colour, for reports.

@@ -35,8 +35,8 @@ struct CutoutSegmentation {
         tolerance = min(max(4 * model.noise, options.lossyInput ? 8 : 3), Cutout.maximumTolerance)
         // Pixels stay packed RGB bytes; the backdrop is evaluated where needed (a constant
         // when flat), so a 2048² image costs bytes, not 16-byte vectors, per pixel.
-        let n = count, h = height, w = width
-        let packed: [UInt8] = rgb.isPacked ? rgb.withUnsafeBytes { Array($0.prefix(n * 3)) } : (0..<h).flatMap { Array(rgb.row($0)) }
+        let n = count, w = width
+        let packed = rgb.packedBytes
         let flat = model.colour(0, 0), model = model
         var distances = [Float](repeating: 0, count: n)
         for k in 0..<n {
