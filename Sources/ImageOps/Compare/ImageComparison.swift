@@ -27,51 +27,47 @@ public struct ImageComparison: Sendable {
         let rgbA = (hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8)).packedBytes
         let rgbB = (hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8)).packedBytes
 
-        // ΔE00 and squared error per pixel.
+        // ΔE00 per pixel.
         var deltaE = [Float](repeating: 0, count: count)
         rgbA.withUnsafeBufferPointer { pa in
             rgbB.withUnsafeBufferPointer { pb in
-                // The changed pixels' indices for the ΔE00 batch.
-                var changed: [Int32] = []
-                for i in 0..<count {
-                    let k = 3 * i
-                    if pa[k] != pb[k] || pa[k + 1] != pb[k + 1] || pa[k + 2] != pb[k + 2] { changed.append(Int32(i)) }
-                }
-                changed.withUnsafeBufferPointer { indices in
-                    deltaE.withUnsafeMutableBufferPointer { out in
-                        DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, indices: indices, into: out.baseAddress!)
-                    }
-                }
+                deltaE.withUnsafeMutableBufferPointer { DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: $0.baseAddress!) }
             }
         }
         let ssimMap = StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3)
         let threshold = Float(options.deltaEThreshold)
 
-        func region(_ include: ((Int) -> Bool)?) -> RegionMetrics {
+        /// Metrics over every pixel, or over those whose mask coverage is > 0 (`inside`)
+        /// or = 0 (`!inside`).
+        func region(_ coverage: [UInt8]?, inside: Bool = true) -> RegionMetrics {
             var values: [Float] = []
             var pixels = 0, changed = 0, squaredTotal: UInt64 = 0, ssimTotal = 0.0, ssimCount = 0
             let border = StructuralSimilarity.radius
             let cropX = width > 2 * border ? border : 0, cropY = height > 2 * border ? border : 0
-            values.reserveCapacity(include == nil ? count : count / 2)
+            if coverage != nil { values.reserveCapacity(count / 2) }
             for y in 0..<height {
                 let inCrop = y >= cropY && y < height - cropY
+                var rowSquares = 0
                 for x in 0..<width {
                     let i = y * width + x
-                    if let include, !include(i) { continue }
+                    if let coverage, (coverage[i] > 0) != inside { continue }
                     pixels += 1
                     let d = deltaE[i]
-                    values.append(d)
+                    if coverage != nil { values.append(d) }
                     if d > threshold { changed += 1 }
                     let k = 3 * i
                     let dr = Int(rgbA[k]) - Int(rgbB[k]), dg = Int(rgbA[k + 1]) - Int(rgbB[k + 1]), db = Int(rgbA[k + 2]) - Int(rgbB[k + 2])
-                    squaredTotal += UInt64(dr * dr + dg * dg + db * db)
+                    rowSquares += dr * dr + dg * dg + db * db
                     if inCrop && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
                 }
+                squaredTotal += UInt64(rowSquares)
             }
             let mse = pixels > 0 ? Double(squaredTotal) / Double(3 * pixels) : 0
             let psnr: Double? = mse > 0 ? 10 * log10(255 * 255 / mse) : nil
+            let statistics = coverage == nil ? deltaE.withUnsafeBufferPointer { DeltaEStatistics(values: $0) }
+                                             : values.withUnsafeBufferPointer { DeltaEStatistics(values: $0) }
             return RegionMetrics(pixels: pixels, psnr: psnr, ssim: ssimCount > 0 ? ssimTotal / Double(ssimCount) : nil,
-                                 deltaE2000: DeltaEStatistics(values: &values), changedPixels: changed,
+                                 deltaE2000: statistics, changedPixels: changed,
                                  changedFraction: pixels > 0 ? Double(changed) / Double(pixels) : 0)
         }
 
@@ -79,8 +75,8 @@ public struct ImageComparison: Sendable {
         // skimage's SSIM is the mean over the cropped map, exactly what region(nil) computes.
         if let mask {
             let coverage = mask.bytes
-            result.inside = region { coverage[$0] > 0 }
-            result.outside = region { coverage[$0] == 0 }
+            result.inside = region(coverage, inside: true)
+            result.outside = region(coverage, inside: false)
         }
         result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched
         if options.alignmentRadius > 0 {
