@@ -121,15 +121,15 @@ enum DeltaEBatch {
         return p * unsafeBitCast((n &+ 127) &<< 23, to: Lanes.self)
     }
 
-    /// sin x for 0 ≤ x ≤ π/3 (Taylor to x^11).
+    /// sin x for 0 ≤ x ≤ π/3 (Taylor to x^11, in Horner form).
     @inline(__always)
     static func smallSine(_ x: Lanes) -> Lanes {
         let x2 = x * x
-        var p = 1 - x2 * (1 / 110)
-        p = 1 - x2 * (1 / 72) * p
-        p = 1 - x2 * (1 / 42) * p
-        p = 1 - x2 * (1 / 20) * p
-        p = 1 - x2 * (1 / 6) * p
+        var p = x2 * Float(-1.0 / 39_916_800) + Float(1.0 / 362_880)
+        p = p * x2 - Float(1.0 / 5040)
+        p = p * x2 + Float(1.0 / 120)
+        p = p * x2 - Float(1.0 / 6)
+        p = p * x2 + 1
         return x * p
     }
 
