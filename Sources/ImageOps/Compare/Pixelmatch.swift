@@ -21,46 +21,50 @@ public enum Pixelmatch {
         precondition(first.size == second.size, "pixelmatch needs equal sizes: \(first.size) and \(second.size)")
         let a = packed(first), b = packed(second)
         let width = first.width, height = first.height, count = width * height
-        var output: [UInt8]? = picture ? [UInt8](repeating: 0, count: count * 4) : nil
+        // The picture (one unused pixel when none is asked for).
+        var output = [UInt8](repeating: 0, count: picture ? count * 4 : 4)
         let maxDelta = 35215 * options.threshold * options.threshold
         let alt = options.diffColorAlt ?? options.diffColor
+        let drawGray = picture && !options.diffMask, fade = options.alpha
         var mismatched = 0
         a.withUnsafeBytes { rawA in
             b.withUnsafeBytes { rawB in
                 let a8 = rawA.bindMemory(to: UInt8.self), b8 = rawB.bindMemory(to: UInt8.self)
                 let a32 = rawA.bindMemory(to: UInt32.self), b32 = rawB.bindMemory(to: UInt32.self)
-                func gray(_ i: Int) {
-                    guard output != nil, !options.diffMask else { return }
-                    let k = 4 * i
-                    let y = Double(a8[k]) * 0.29889531 + Double(a8[k + 1]) * 0.58662247 + Double(a8[k + 2]) * 0.11448223
-                    let v = 255 + (y - 255) * options.alpha * Double(a8[k + 3]) / 255
-                    draw(&output!, i, RGB8(red: UInt8(v), green: UInt8(v), blue: UInt8(v)))
-                }
-                if (0..<count).allSatisfy({ a32[$0] == b32[$0] }) {
-                    for i in 0..<count { gray(i) }
-                    return
-                }
-                for y in 0..<height {
-                    for x in 0..<width {
-                        let i = y * width + x
-                        let delta = a32[i] == b32[i] ? 0 : colorDelta(a8, b8, 4 * i, 4 * i, yOnly: false)
-                        if abs(delta) > maxDelta {
-                            let excluded = !options.includeAA
-                                && (antialiased(a8, x, y, width, height, a32, b32) || antialiased(b8, x, y, width, height, b32, a32))
-                            if excluded {
-                                if output != nil && !options.diffMask { draw(&output!, i, options.aaColor) }
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    let out = outBuffer.baseAddress!
+                    @inline(__always) func draw(_ i: Int, _ colour: RGB8) {
+                        out[4 * i] = colour.red; out[4 * i + 1] = colour.green; out[4 * i + 2] = colour.blue; out[4 * i + 3] = 255
+                    }
+                    @inline(__always) func gray(_ i: Int) {
+                        guard drawGray else { return }
+                        let k = 4 * i
+                        let y = Double(a8[k]) * 0.29889531 + Double(a8[k + 1]) * 0.58662247 + Double(a8[k + 2]) * 0.11448223
+                        let v = UInt8(255 + (y - 255) * fade * Double(a8[k + 3]) / 255)
+                        draw(i, RGB8(red: v, green: v, blue: v))
+                    }
+                    for y in 0..<height {
+                        for x in 0..<width {
+                            let i = y * width + x
+                            let delta = a32[i] == b32[i] ? 0 : colorDelta(a8, b8, 4 * i, 4 * i, yOnly: false)
+                            if abs(delta) > maxDelta {
+                                let excluded = !options.includeAA
+                                    && (antialiased(a8, x, y, width, height, a32, b32) || antialiased(b8, x, y, width, height, b32, a32))
+                                if excluded {
+                                    if picture && !options.diffMask { draw(i, options.aaColor) }
+                                } else {
+                                    if picture { draw(i, delta < 0 ? alt : options.diffColor) }
+                                    mismatched += 1
+                                }
                             } else {
-                                if output != nil { draw(&output!, i, delta < 0 ? alt : options.diffColor) }
-                                mismatched += 1
+                                gray(i)
                             }
-                        } else {
-                            gray(i)
                         }
                     }
                 }
             }
         }
-        let image = output.map { PixelBuffer(width: width, height: height, bytesPerRow: width * 4, format: .rgba8, bytes: $0) }
+        let image = picture ? PixelBuffer(width: width, height: height, bytesPerRow: width * 4, format: .rgba8, bytes: output) : nil
         return Result(mismatched: mismatched, picture: image)
     }
 
@@ -71,10 +75,6 @@ public enum Pixelmatch {
         rgba = rgba.converted(to: .rgba8)
         if rgba.isPacked { return rgba }
         return PixelBuffer(width: rgba.width, height: rgba.height, bytesPerRow: rgba.width * 4, format: .rgba8, bytes: rgba.packedBytes)
-    }
-
-    private static func draw(_ output: inout [UInt8], _ i: Int, _ colour: RGB8) {
-        output[4 * i] = colour.red; output[4 * i + 1] = colour.green; output[4 * i + 2] = colour.blue; output[4 * i + 3] = 255
     }
 
     /// The signed YIQ distance between pixel k of `one` and pixel m of `two` (byte
