@@ -19,17 +19,11 @@ extension CutoutSegmentation {
     func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
         var alpha = label.map { $0 == .foreground ? Float(1) : 0 }
-        var band = [Bool](repeating: false, count: n)
+        // The band: foreground within `reach` (chessboard) of anything else.
         let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
-        for k in 0..<n where label[k] == .foreground {
-            let x = k % w, y = k / w
-            search: for ny in max(0, y - reach)...min(h - 1, y + reach) {
-                for nx in max(0, x - reach)...min(w - 1, x + reach) where label[ny * w + nx] != .foreground {
-                    band[k] = true
-                    break search
-                }
-            }
-        }
+        let apart = ChebyshevDistance.compute(label.map { $0 != .foreground }, width: w, height: h, limit: reach)
+        var band = [Bool](repeating: false, count: n)
+        for k in 0..<n where label[k] == .foreground && Int(apart[k]) <= reach { band[k] = true }
         // Unmixed colours of band pixels, in increasing pixel order (read back with a cursor).
         var bandColour: [(index: Int, colour: SIMD3<Float>)] = []
         for k in 0..<n where band[k] {
@@ -71,8 +65,9 @@ extension CutoutSegmentation {
                         if a >= 0.5 { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
                     }
                     if a <= 0 { c = .zero }
-                    destination[o] = UInt8(c.x.rounded()); destination[o + 1] = UInt8(c.y.rounded()); destination[o + 2] = UInt8(c.z.rounded())
-                    destination[o + 3] = UInt8((min(max(a, 0), 1) * 255).rounded())
+                    // Round half up (values ≥ 0): what rounded() gives here, without a libm call.
+                    destination[o] = UInt8(c.x + 0.5); destination[o + 1] = UInt8(c.y + 0.5); destination[o + 2] = UInt8(c.z + 0.5)
+                    destination[o + 3] = UInt8(min(max(a, 0), 1) * 255 + 0.5)
                 }
             }
         }

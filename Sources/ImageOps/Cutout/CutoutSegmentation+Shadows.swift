@@ -19,15 +19,13 @@ extension CutoutSegmentation {
             let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
             for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 && brightest[k] + negated[k] < 0.004 { factor[k] = 1 }
         }
+        // Seeds: smooth candidates beside the background.
         var queue: [Int] = []
-        for k in 0..<count where label[k] == .background {
+        for k in 0..<count where factor[k] < 1 && label[k] == .foreground {
             let x = k % w, y = k / w
-            for (dx, dy) in PixelGraph.neighbours {
-                let nx = x + dx, ny = y + dy
-                guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
-                let j = ny * w + nx
-                if label[j] == .foreground && smooth(j) { label[j] = .shadow; queue.append(j); shadowCount += 1 }
-            }
+            let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
+                || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
+            if touches && smooth(k) { label[k] = .shadow; queue.append(k); shadowCount += 1 }
         }
         PixelGraph.flood(&queue, width: w, height: h) { k in
             guard label[k] == .foreground, smooth(k) else { return false }

@@ -88,17 +88,22 @@ struct CutoutSegmentation {
     mutating func findSpeckles() {
         let weak = (0..<count).filter { label[$0] == .foreground && !near[$0] && Double(distance[$0]) < 3 * tolerance }
         guard !weak.isEmpty else { return }
-        let limit = 4 * tolerance
-        let strongEdge = distance.map { Double($0) >= limit ? Float(1) : 0 }
-        let within3 = MaxFilter.apply(strongEdge, width: width, height: height, radius: 3)
-        let within10 = MaxFilter.apply(strongEdge, width: width, height: height, radius: 10)
-        for k in weak { speckle[k] = within3[k] == 0 && within10[k] > 0 }
+        let strongLimit = 4 * tolerance
+        let edge = ChebyshevDistance.compute(distance.map { Double($0) >= strongLimit }, width: width, height: height, limit: 10)
+        for k in weak { speckle[k] = edge[k] > 3 && edge[k] <= 10 }
     }
 
     /// Speckles reached from the background join it.
     mutating func clearSpeckles() {
-        var queue = (0..<count).filter { label[$0] == .background }
-        PixelGraph.flood(&queue, width: width, height: height) { k in
+        let w = width, h = height
+        var queue: [Int] = []
+        for k in 0..<count where speckle[k] && label[k] == .foreground {
+            let x = k % w, y = k / w
+            let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
+                || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
+            if touches { label[k] = .background; queue.append(k) }
+        }
+        PixelGraph.flood(&queue, width: w, height: h) { k in
             guard speckle[k], label[k] == .foreground else { return false }
             label[k] = .background
             return true
