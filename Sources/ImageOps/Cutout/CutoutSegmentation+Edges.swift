@@ -18,15 +18,14 @@ extension CutoutSegmentation {
     /// opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
     func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
-        var alpha = label.map { $0 == .foreground ? Float(1) : 0 }
         // The band: foreground within `reach` (chessboard) of anything else.
         let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
         let apart = ChebyshevDistance.compute(label.map { $0 != .foreground }, width: w, height: h, limit: reach)
-        var band = [Bool](repeating: false, count: n)
-        for k in 0..<n where label[k] == .foreground && Int(apart[k]) <= reach { band[k] = true }
-        // Unmixed colours of band pixels, in increasing pixel order (read back with a cursor).
-        var bandColour: [(index: Int, colour: SIMD3<Float>)] = []
-        for k in 0..<n where band[k] {
+        @inline(__always) func inBand(_ k: Int) -> Bool { label[k] == .foreground && Int(apart[k]) <= reach }
+        // Alpha and unmixed colour of band pixels, in increasing pixel order (read back
+        // with a cursor); other foreground is opaque, the rest transparent.
+        var banded: [(index: Int, alpha: Float, colour: SIMD3<Float>)] = []
+        for k in 0..<n where inBand(k) {
             let x = k % w, y = k / w
             var sum = SIMD3<Float>.zero, confident: Float = 0
             var farthest = pixel(k), farthestDistance = distance[k]
@@ -34,7 +33,7 @@ extension CutoutSegmentation {
                 for nx in max(0, x - 3)...min(w - 1, x + 3) {
                     let j = ny * w + nx
                     guard label[j] == .foreground else { continue }
-                    if !band[j] { sum += pixel(j); confident += 1 }
+                    if Int(apart[j]) > reach { sum += pixel(j); confident += 1 }
                     if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
                 }
             }
@@ -43,11 +42,10 @@ extension CutoutSegmentation {
             let span = (fb * fb).sum()
             guard span.squareRoot() >= Float(8 * tolerance) else { continue }
             let a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
-            alpha[k] = a
-            guard a > 0 else { continue }
+            guard a > 0 else { banded.append((k, 0, .zero)); continue }
             let solved = (b + (pixel(k) - b) / a).clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
             let weight = min(1, a / 0.3)
-            bandColour.append((k, solved * weight + f * (1 - weight)))
+            banded.append((k, a, solved * weight + f * (1 - weight)))
         }
 
         var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
@@ -55,8 +53,8 @@ extension CutoutSegmentation {
             for y in 0..<h {
                 for x in 0..<w {
                     let k = y * w + x, o = y * stride + x * 4
-                    var a = alpha[k], c = pixel(k)
-                    if cursor < bandColour.count && bandColour[cursor].index == k { c = bandColour[cursor].colour; cursor += 1 }
+                    var a: Float = label[k] == .foreground ? 1 : 0, c = pixel(k)
+                    if cursor < banded.count && banded[cursor].index == k { a = banded[cursor].alpha; c = banded[cursor].colour; cursor += 1 }
                     if label[k] == .shadow {
                         a = shadows == .keep ? 1 - factor[k] : 0
                         c = .zero

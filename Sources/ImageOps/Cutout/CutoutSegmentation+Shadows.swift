@@ -14,11 +14,22 @@ extension CutoutSegmentation {
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
         // no candidate where the factor stays within 0.004 over 5×5.
-        if factor.contains(where: { $0 < 1 && $0 > 0.9 }) {
-            let negated = MaxFilter.apply(factor.map { -$0 }, width: w, height: h, radius: 2)
-            let brightest = MaxFilter.apply(factor, width: w, height: h, radius: 2)
-            for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 && brightest[k] + negated[k] < 0.004 { factor[k] = 1 }
+        // Each bright candidate's 5×5 window (clipped at the image edge), read before any
+        // is reset; the scan stops as soon as the window's range reaches 0.004.
+        var flat: [Int] = []
+        for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 {
+            let x = k % w, y = k / w
+            var lowest = factor[k], highest = factor[k], uneven = false
+            scan: for ny in max(0, y - 2)...min(h - 1, y + 2) {
+                for nx in max(0, x - 2)...min(w - 1, x + 2) {
+                    let f = factor[ny * w + nx]
+                    lowest = min(lowest, f); highest = max(highest, f)
+                    if highest - lowest >= 0.004 { uneven = true; break scan }
+                }
+            }
+            if !uneven { flat.append(k) }
         }
+        for k in flat { factor[k] = 1 }
         // Seeds: smooth candidates beside the background.
         var queue: [Int] = []
         for k in 0..<count where factor[k] < 1 && label[k] == .foreground {
