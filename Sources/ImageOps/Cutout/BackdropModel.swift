@@ -43,11 +43,15 @@ public struct BackdropModel: Sendable {
         var counter = 0
         rgb.withUnsafeBytes { bytes in
             for y in 0..<h {
-                for x in 0..<w where x < ring || x >= w - ring || y < ring || y >= h - ring {
-                    counter += 1
-                    guard counter % step == 0 else { continue }
-                    let i = y * rgb.bytesPerRow + x * 3
-                    samples.append((x, y, SIMD3(Double(bytes[i]), Double(bytes[i + 1]), Double(bytes[i + 2]))))
+                // Whole rows in the top and bottom bands, the two side strips elsewhere.
+                let spans = y < ring || y >= h - ring ? [0..<w] : [0..<min(ring, w), max(w - ring, ring)..<w]
+                for span in spans {
+                    for x in span {
+                        counter += 1
+                        guard counter % step == 0 else { continue }
+                        let i = y * rgb.bytesPerRow + x * 3
+                        samples.append((x, y, SIMD3(Double(bytes[i]), Double(bytes[i + 1]), Double(bytes[i + 2]))))
+                    }
                 }
             }
         }
@@ -110,28 +114,33 @@ public struct BackdropModel: Sendable {
 
     /// Normal equations for the 6 quadratic terms of one channel (Gaussian elimination).
     static func solveQuadratic(_ samples: [(x: Int, y: Int, c: SIMD3<Double>)], _ channel: Int, _ w: Int, _ h: Int) -> [Double] {
-        var a = [[Double]](repeating: [Double](repeating: 0, count: 7), count: 6)
+        // The augmented 6×7 system, row-major in one flat array.
+        var a = [Double](repeating: 0, count: 42)
         for s in samples {
             let u = (Double(s.x) + 0.5) / Double(w) * 2 - 1, v = (Double(s.y) + 0.5) / Double(h) * 2 - 1
-            let t = [1, u, v, u * u, v * v, u * v]
-            for i in 0..<6 {
-                for j in 0..<6 { a[i][j] += t[i] * t[j] }
-                a[i][6] += t[i] * s.c[channel]
+            let t = (1.0, u, v, u * u, v * v, u * v), value = s.c[channel]
+            withUnsafeBytes(of: t) { raw in
+                let t = raw.bindMemory(to: Double.self)
+                for i in 0..<6 {
+                    for j in 0..<6 { a[7 * i + j] += t[i] * t[j] }
+                    a[7 * i + 6] += t[i] * value
+                }
             }
         }
-        for i in 0..<6 { a[i][i] += 1e-9 }
+        var rows = (0..<6).map { i in Array(a[(7 * i)..<(7 * i + 7)]) }
+        for i in 0..<6 { rows[i][i] += 1e-9 }
         for column in 0..<6 {
             var pivot = column
-            for row in column..<6 where abs(a[row][column]) > abs(a[pivot][column]) { pivot = row }
-            a.swapAt(column, pivot)
-            let p = a[column][column]
+            for row in column..<6 where abs(rows[row][column]) > abs(rows[pivot][column]) { pivot = row }
+            rows.swapAt(column, pivot)
+            let p = rows[column][column]
             guard abs(p) > 1e-12 else { continue }
-            for j in column..<7 { a[column][j] /= p }
+            for j in column..<7 { rows[column][j] /= p }
             for row in 0..<6 where row != column {
-                let factor = a[row][column]
-                for j in column..<7 { a[row][j] -= factor * a[column][j] }
+                let factor = rows[row][column]
+                for j in column..<7 { rows[row][j] -= factor * rows[column][j] }
             }
         }
-        return (0..<6).map { a[$0][6] }
+        return (0..<6).map { rows[$0][6] }
     }
 }

@@ -50,22 +50,43 @@ extension CutoutSegmentation {
 
         var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
         let image = PixelBuffer(width: w, height: h, format: .rgba8) { destination, stride in
-            for y in 0..<h {
-                for x in 0..<w {
-                    let k = y * w + x, o = y * stride + x * 4
-                    var a: Float = label[k] == .foreground ? 1 : 0, c = pixel(k)
-                    if cursor < banded.count && banded[cursor].index == k { a = banded[cursor].alpha; c = banded[cursor].colour; cursor += 1 }
-                    if label[k] == .shadow {
-                        a = shadows == .keep ? 1 - factor[k] : 0
-                        c = .zero
-                    } else if a > 0 {
-                        foreground += 1
-                        if a >= 0.5 { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
+            bytes.withUnsafeBufferPointer { source in
+                for y in 0..<h {
+                    var rowForeground = 0, rowMinX = w, rowMaxX = -1
+                    for x in 0..<w {
+                        let k = y * w + x, o = y * stride + x * 4
+                        var a: Float, c: SIMD3<Float>
+                        if cursor < banded.count && banded[cursor].index == k {
+                            a = banded[cursor].alpha; c = banded[cursor].colour; cursor += 1
+                        } else {
+                            switch label[k] {
+                            case .foreground:
+                                // Opaque and untouched: the source bytes.
+                                destination[o] = source[3 * k]; destination[o + 1] = source[3 * k + 1]; destination[o + 2] = source[3 * k + 2]
+                                destination[o + 3] = 255
+                                rowForeground += 1; rowMinX = min(rowMinX, x); rowMaxX = x
+                                continue
+                            case .background:
+                                destination[o] = 0; destination[o + 1] = 0; destination[o + 2] = 0; destination[o + 3] = 0
+                                continue
+                            case .shadow:
+                                a = 0; c = .zero
+                            }
+                        }
+                        if label[k] == .shadow {
+                            a = shadows == .keep ? 1 - factor[k] : 0
+                            c = .zero
+                        } else if a > 0 {
+                            rowForeground += 1
+                            if a >= 0.5 { rowMinX = min(rowMinX, x); rowMaxX = max(rowMaxX, x) }
+                        }
+                        if a <= 0 { c = .zero }
+                        // Round half up (values ≥ 0): what rounded() gives here, without a libm call.
+                        destination[o] = UInt8(c.x + 0.5); destination[o + 1] = UInt8(c.y + 0.5); destination[o + 2] = UInt8(c.z + 0.5)
+                        destination[o + 3] = UInt8(min(max(a, 0), 1) * 255 + 0.5)
                     }
-                    if a <= 0 { c = .zero }
-                    // Round half up (values ≥ 0): what rounded() gives here, without a libm call.
-                    destination[o] = UInt8(c.x + 0.5); destination[o + 1] = UInt8(c.y + 0.5); destination[o + 2] = UInt8(c.z + 0.5)
-                    destination[o + 3] = UInt8(min(max(a, 0), 1) * 255 + 0.5)
+                    foreground += rowForeground
+                    if rowMaxX >= 0 { minX = min(minX, rowMinX); maxX = max(maxX, rowMaxX); minY = min(minY, y); maxY = y }
                 }
             }
         }

@@ -39,10 +39,20 @@ struct CutoutSegmentation {
         let packed = rgb.packedBytes
         let flat = model.colour(0, 0), model = model
         var distances = [Float](repeating: 0, count: n)
-        for k in 0..<n {
-            let c = model.isFlat ? flat : model.colour(k % w, k / w)
-            let d = SIMD3<Double>(Double(packed[3 * k]), Double(packed[3 * k + 1]), Double(packed[3 * k + 2])) - c
-            distances[k] = Float((d * d).sum().squareRoot())
+        if model.isFlat {
+            // Squared channel differences from a table per channel (256 entries each).
+            let squares = (0..<3).map { channel in (0...255).map { v in let d = Double(v) - flat[channel]; return d * d } }
+            let red = squares[0], green = squares[1], blue = squares[2]
+            packed.withUnsafeBufferPointer { p in
+                distances.withUnsafeMutableBufferPointer { out in
+                    for k in 0..<n { out[k] = Float((red[Int(p[3 * k])] + green[Int(p[3 * k + 1])] + blue[Int(p[3 * k + 2])]).squareRoot()) }
+                }
+            }
+        } else {
+            for k in 0..<n {
+                let d = SIMD3<Double>(Double(packed[3 * k]), Double(packed[3 * k + 1]), Double(packed[3 * k + 2])) - model.colour(k % w, k / w)
+                distances[k] = Float((d * d).sum().squareRoot())
+            }
         }
         let limit = tolerance
         bytes = packed
