@@ -116,14 +116,17 @@ public struct BackdropModel: Sendable {
     static func solveQuadratic(_ samples: [(x: Int, y: Int, c: SIMD3<Double>)], _ channel: Int, _ w: Int, _ h: Int) -> [Double] {
         // The augmented 6×7 system, row-major in one flat array.
         var a = [Double](repeating: 0, count: 42)
-        for s in samples {
-            let u = (Double(s.x) + 0.5) / Double(w) * 2 - 1, v = (Double(s.y) + 0.5) / Double(h) * 2 - 1
-            let t = (1.0, u, v, u * u, v * v, u * v), value = s.c[channel]
-            withUnsafeBytes(of: t) { raw in
-                let t = raw.bindMemory(to: Double.self)
-                for i in 0..<6 {
-                    for j in 0..<6 { a[7 * i + j] += t[i] * t[j] }
-                    a[7 * i + 6] += t[i] * value
+        a.withUnsafeMutableBufferPointer { a in
+            var t = [Double](repeating: 0, count: 6)
+            t.withUnsafeMutableBufferPointer { t in
+                for s in samples {
+                    let u = (Double(s.x) + 0.5) / Double(w) * 2 - 1, v = (Double(s.y) + 0.5) / Double(h) * 2 - 1
+                    t[0] = 1; t[1] = u; t[2] = v; t[3] = u * u; t[4] = v * v; t[5] = u * v
+                    let value = s.c[channel]
+                    for i in 0..<6 {
+                        for j in 0..<6 { a[7 * i + j] += t[i] * t[j] }
+                        a[7 * i + 6] += t[i] * value
+                    }
                 }
             }
         }

@@ -96,10 +96,16 @@ struct CutoutSegmentation {
     /// edge (4 tolerances) within 3 px but one within 10 px: ringing and noise beside an
     /// edge, not subject. A pale object has no clear edge at all, so it stays.
     mutating func findSpeckles() {
-        let weak = (0..<count).filter { label[$0] == .foreground && !near[$0] && Double(distance[$0]) < 3 * tolerance }
+        var weak: [Int] = []
+        let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
+        var strong = [Bool](repeating: false, count: count)
+        for k in 0..<count {
+            let d = Double(distance[k])
+            strong[k] = d >= strongLimit
+            if d < weakLimit && !near[k] && label[k] == .foreground { weak.append(k) }
+        }
         guard !weak.isEmpty else { return }
-        let strongLimit = 4 * tolerance
-        let edge = ChebyshevDistance.compute(distance.map { Double($0) >= strongLimit }, width: width, height: height, limit: 10)
+        let edge = ChebyshevDistance.compute(strong, width: width, height: height, limit: 10)
         for k in weak { speckle[k] = edge[k] > 3 && edge[k] <= 10 }
     }
 
