@@ -1,3 +1,5 @@
+import ImageCore
+
 /// Chessboard (Chebyshev) distance max(|dx|, |dy|) from each pixel to the nearest source
 /// pixel, in whole pixels, up to a limit: exact for distances ≤ `limit`, `limit + 1` for
 /// anything farther (no source at all included). Separable: the distance along the row,
@@ -8,7 +10,7 @@ enum ChebyshevDistance {
     static func compute(_ source: [Bool], width: Int, height: Int, limit: Int) -> [UInt8] {
         precondition(source.count == width * height && limit >= 0 && limit <= 254)
         let far = UInt8(limit + 1)
-        var along = [UInt8](repeating: far, count: source.count)
+        var along = LargeAllocation.array(repeating: far as UInt8, count: source.count)
         source.withUnsafeBufferPointer { s in
             along.withUnsafeMutableBufferPointer { a in
                 for y in 0..<height {
@@ -26,7 +28,7 @@ enum ChebyshevDistance {
                 }
             }
         }
-        var result = [UInt8](repeating: far, count: source.count)
+        var result = LargeAllocation.array(repeating: far as UInt8, count: source.count)
         along.withUnsafeBufferPointer { a in
             result.withUnsafeMutableBufferPointer { r in
                 for y in 0..<height {

@@ -1,3 +1,5 @@
+import ImageCore
+
 extension CutoutSegmentation {
     /// Enclosed regions within the tolerance. `.remove` removes every one of at least
     /// max(9, count/200 000) pixels; `.auto` only those as flat as the border (a third of
@@ -8,7 +10,7 @@ extension CutoutSegmentation {
     mutating func removeHoles(_ mode: CutoutOptions.Holes) {
         guard mode != .keep else { return }
         let w = width, h = height
-        var seen = [Bool](repeating: false, count: count)
+        var seen = LargeAllocation.array(repeating: false as Bool, count: count)
         let minimum = max(9, count / 200_000)
         for start in 0..<count where near[start] && label[start] == .foreground && !seen[start] {
             let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { near[$0] && label[$0] == .foreground }

@@ -1,3 +1,5 @@
+import ImageCore
+
 extension CutoutSegmentation {
     /// Shadows: foreground connected to the background that is darker than the backdrop
     /// by a nearly channel-constant factor varying smoothly (a ramp passes; texture,
@@ -45,7 +47,7 @@ extension CutoutSegmentation {
             return true
         }
         guard shadowCount > 0 else { return }
-        var seen = [Bool](repeating: false, count: count)
+        var seen = LargeAllocation.array(repeating: false as Bool, count: count)
         let minimum = max(64, count / 2000)
         for start in 0..<count where label[start] == .shadow && !seen[start] {
             let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { label[$0] == .shadow }

@@ -38,7 +38,7 @@ struct CutoutSegmentation {
         let n = count, w = width
         let packed = rgb.packedBytes
         let flat = model.colour(0, 0), model = model
-        var distances = [Float](repeating: 0, count: n)
+        var distances = LargeAllocation.array(repeating: 0 as Float, count: n)
         if model.isFlat {
             // Squared channel differences from a table per channel (256 entries each).
             let squares = (0..<3).map { channel in (0...255).map { v in let d = Double(v) - flat[channel]; return d * d } }
@@ -58,10 +58,12 @@ struct CutoutSegmentation {
         bytes = packed
         flatColour = flat
         distance = distances
-        near = distances.map { Double($0) <= limit }
-        label = [Label](repeating: .foreground, count: n)
-        factor = [Float](repeating: 1, count: n)
-        speckle = [Bool](repeating: false, count: n)
+        var within = LargeAllocation.array(repeating: false as Bool, count: n)
+        for k in 0..<n { within[k] = Double(distances[k]) <= limit }
+        near = within
+        label = LargeAllocation.array(repeating: .foreground as Label, count: n)
+        factor = LargeAllocation.array(repeating: 1 as Float, count: n)
+        speckle = LargeAllocation.array(repeating: false as Bool, count: n)
     }
 
     @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
@@ -77,7 +79,6 @@ struct CutoutSegmentation {
     mutating func markBackground() {
         let w = width, h = height
         var queue: [Int] = []
-        queue.reserveCapacity(count / 4)
         var border: [Int] = []
         for x in 0..<w { border.append(x); border.append((h - 1) * w + x) }
         for y in 0..<h { border.append(y * w); border.append(y * w + w - 1) }
@@ -98,7 +99,7 @@ struct CutoutSegmentation {
     mutating func findSpeckles() {
         var weak: [Int] = []
         let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
-        var strong = [Bool](repeating: false, count: count)
+        var strong = LargeAllocation.array(repeating: false as Bool, count: count)
         for k in 0..<count {
             let d = Double(distance[k])
             strong[k] = d >= strongLimit
@@ -130,7 +131,7 @@ struct CutoutSegmentation {
     /// surrounded by background: compression debris.
     mutating func removeIslands() {
         let w = width, h = height
-        var visited = [Bool](repeating: false, count: count)
+        var visited = LargeAllocation.array(repeating: false as Bool, count: count)
         for start in 0..<count where label[start] == .foreground && !visited[start] && Double(distance[start]) < 6 * tolerance {
             var island = [start]
             visited[start] = true

@@ -1,18 +1,17 @@
 /// 4-connected walks over a row-major pixel grid.
 enum PixelGraph {
-    /// Breadth-first flood: pops indices from `queue`, offers each 4-neighbour to
-    /// `visit`, which marks it and returns true to continue from it.
+    /// Flood: takes indices from `queue` (last first: the pending set stays near the
+    /// frontier instead of growing with every pixel visited), offers each 4-neighbour to
+    /// `visit`, which marks it and returns true to continue from it. The pixels reached
+    /// do not depend on the order.
     static func flood(_ queue: inout [Int], width w: Int, height h: Int, visit: (Int) -> Bool) {
-        var head = 0
-        while head < queue.count {
-            let k = queue[head]; head += 1
+        while let k = queue.popLast() {
             let x = k % w, y = k / w
             if x > 0 && visit(k - 1) { queue.append(k - 1) }
             if x + 1 < w && visit(k + 1) { queue.append(k + 1) }
             if y > 0 && visit(k - w) { queue.append(k - w) }
             if y + 1 < h && visit(k + w) { queue.append(k + w) }
         }
-        queue.removeAll(keepingCapacity: true)
     }
 
     /// The component of `start` among pixels where `member` holds, marking them in `seen`.
