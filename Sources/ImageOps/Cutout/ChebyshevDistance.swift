@@ -6,29 +6,28 @@ import ImageCore
 /// then the minimum over the rows within the limit of max(|dy|, row distance). Bytes, so
 /// a 2048² image costs 4 MB, and the row passes vectorise.
 enum ChebyshevDistance {
-    /// - Precondition: `source.count == width * height`, 0 ≤ limit ≤ 254.
-    static func compute(_ source: [Bool], width: Int, height: Int, limit: Int) -> [UInt8] {
-        precondition(source.count == width * height && limit >= 0 && limit <= 254)
-        let far = UInt8(limit + 1)
-        var along = LargeAllocation.array(repeating: far as UInt8, count: source.count)
-        source.withUnsafeBufferPointer { s in
-            along.withUnsafeMutableBufferPointer { a in
-                for y in 0..<height {
-                    let row = y * width
-                    var last = -(limit + 1)
-                    for x in 0..<width {
-                        if s[row + x] { last = x }
-                        a[row + x] = UInt8(min(x - last, limit + 1))
-                    }
-                    var next = width + limit + 1
-                    for x in stride(from: width - 1, through: 0, by: -1) {
-                        if s[row + x] { next = x }
-                        a[row + x] = min(a[row + x], UInt8(min(next - x, limit + 1)))
-                    }
+    /// `isSource(k)` tells whether pixel k (row-major) is a source.
+    /// - Precondition: 0 ≤ limit ≤ 254.
+    static func compute(width: Int, height: Int, limit: Int, isSource: (Int) -> Bool) -> [UInt8] {
+        precondition(limit >= 0 && limit <= 254)
+        let far = UInt8(limit + 1), count = width * height
+        var along = LargeAllocation.array(repeating: far as UInt8, count: count)
+        along.withUnsafeMutableBufferPointer { a in
+            for y in 0..<height {
+                let row = y * width
+                var last = -(limit + 1)
+                for x in 0..<width {
+                    if isSource(row + x) { last = x }
+                    a[row + x] = UInt8(min(x - last, limit + 1))
+                }
+                var next = width + limit + 1
+                for x in stride(from: width - 1, through: 0, by: -1) {
+                    if a[row + x] == 0 { next = x }
+                    a[row + x] = min(a[row + x], UInt8(min(next - x, limit + 1)))
                 }
             }
         }
-        var result = LargeAllocation.array(repeating: far as UInt8, count: source.count)
+        var result = LargeAllocation.array(repeating: far as UInt8, count: count)
         along.withUnsafeBufferPointer { a in
             result.withUnsafeMutableBufferPointer { r in
                 for y in 0..<height {

@@ -20,9 +20,9 @@ extension CutoutSegmentation {
         let w = width, h = height, n = count
         // The band: foreground within `reach` (chessboard) of anything else.
         let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
-        var other = LargeAllocation.array(repeating: false as Bool, count: n)
-        for k in 0..<n { other[k] = label[k] != .foreground }
-        let apart = ChebyshevDistance.compute(other, width: w, height: h, limit: reach)
+        let apart = label.withUnsafeBufferPointer { l in
+            ChebyshevDistance.compute(width: w, height: h, limit: reach) { l[$0] != .foreground }
+        }
         @inline(__always) func inBand(_ k: Int) -> Bool { label[k] == .foreground && Int(apart[k]) <= reach }
         // Alpha and unmixed colour of band pixels, in increasing pixel order (read back
         // with a cursor); other foreground is opaque, the rest transparent.

@@ -10,10 +10,11 @@ extension CutoutSegmentation {
     mutating func removeHoles(_ mode: CutoutOptions.Holes) {
         guard mode != .keep else { return }
         let w = width, h = height
-        var seen = LargeAllocation.array(repeating: false as Bool, count: count)
+        var seen = borrowScratch()
+        defer { returnScratch(seen) }
         let minimum = max(9, count / 200_000)
-        for start in 0..<count where near[start] && label[start] == .foreground && !seen[start] {
-            let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { near[$0] && label[$0] == .foreground }
+        for start in 0..<count where near(start) && label[start] == .foreground && !seen[start] {
+            let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { near($0) && label[$0] == .foreground }
             guard component.count >= minimum else { continue }
             guard mode == .remove || looksLikeAHole(component) else { continue }
             for k in component { label[k] = .background }
@@ -31,7 +32,7 @@ extension CutoutSegmentation {
             let x = k % w, y = k / w
             for (dx, dy) in PixelGraph.neighbours {
                 let nx = x + dx, ny = y + dy
-                guard nx >= 0, nx < w, ny >= 0, ny < h, !near[ny * w + nx] else { continue }
+                guard nx >= 0, nx < w, ny >= 0, ny < h, !near(ny * w + nx) else { continue }
                 fence += 1
                 var peak: Float = 0
                 for qy in max(0, ny - reach)...min(h - 1, ny + reach) {
@@ -46,7 +47,7 @@ extension CutoutSegmentation {
         let extendX = (maxX - minX + 1) / 2, extendY = (maxY - minY + 1) / 2
         var around = 0
         for y in max(0, minY - extendY)...min(h - 1, maxY + extendY) {
-            for x in max(0, minX - extendX)...min(w - 1, maxX + extendX) where !near[y * w + x] { around += 1 }
+            for x in max(0, minX - extendX)...min(w - 1, maxX + extendX) where !near(y * w + x) { around += 1 }
         }
         let share = Double(component.count) / Double(component.count + around)
         return flat && fenced && share <= 0.6

@@ -47,7 +47,8 @@ extension CutoutSegmentation {
             return true
         }
         guard shadowCount > 0 else { return }
-        var seen = LargeAllocation.array(repeating: false as Bool, count: count)
+        var seen = borrowScratch()
+        defer { returnScratch(seen) }
         let minimum = max(64, count / 2000)
         for start in 0..<count where label[start] == .shadow && !seen[start] {
             let component = PixelGraph.collect(start, width: w, height: h, seen: &seen) { label[$0] == .shadow }

@@ -17,12 +17,14 @@ struct CutoutSegmentation {
     private let flatColour: SIMD3<Double>
     /// Distance of each pixel from the backdrop model.
     var distance: [Float]
-    /// Within the tolerance.
-    let near: [Bool]
     var label: [Label]
     /// Shadow darkening factor (pixel ÷ backdrop) of shadow candidates; 1 elsewhere.
     var factor: [Float]
-    var speckle: [Bool]
+    /// Weak foreground beside an edge (compression ringing), joined to the background
+    /// where reached from it.
+    var speckles: Set<Int> = []
+    /// A reusable visited-plane for component walks (empty while lent out).
+    var scratch: [Bool] = []
     var shadowCount = 0
     var holesRemoved = 0
 
@@ -58,13 +60,24 @@ struct CutoutSegmentation {
         bytes = packed
         flatColour = flat
         distance = distances
-        var within = LargeAllocation.array(repeating: false as Bool, count: n)
-        for k in 0..<n { within[k] = Double(distances[k]) <= limit }
-        near = within
         label = LargeAllocation.array(repeating: .foreground as Label, count: n)
         factor = LargeAllocation.array(repeating: 1 as Float, count: n)
-        speckle = LargeAllocation.array(repeating: false as Bool, count: n)
     }
+
+    /// Within the tolerance of the backdrop.
+    @inline(__always) func near(_ k: Int) -> Bool { Double(distance[k]) <= tolerance }
+
+    /// The visited-plane, all false, lent out until `returnScratch`.
+    mutating func borrowScratch() -> [Bool] {
+        var plane = scratch
+        scratch = []
+        if plane.count != count { plane = LargeAllocation.array(repeating: false, count: count) } else {
+            plane.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        }
+        return plane
+    }
+
+    mutating func returnScratch(_ plane: [Bool]) { scratch = plane }
 
     @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
         SIMD3(Float(bytes[3 * k]), Float(bytes[3 * k + 1]), Float(bytes[3 * k + 2]))
@@ -82,12 +95,12 @@ struct CutoutSegmentation {
         var border: [Int] = []
         for x in 0..<w { border.append(x); border.append((h - 1) * w + x) }
         for y in 0..<h { border.append(y * w); border.append(y * w + w - 1) }
-        for k in border where near[k] && label[k] == .foreground {
+        for k in border where near(k) && label[k] == .foreground {
             label[k] = .background
             queue.append(k)
         }
         PixelGraph.flood(&queue, width: w, height: h) { k in
-            guard near[k], label[k] == .foreground else { return false }
+            guard near(k), label[k] == .foreground else { return false }
             label[k] = .background
             return true
         }
@@ -99,29 +112,29 @@ struct CutoutSegmentation {
     mutating func findSpeckles() {
         var weak: [Int] = []
         let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
-        var strong = LargeAllocation.array(repeating: false as Bool, count: count)
         for k in 0..<count {
             let d = Double(distance[k])
-            strong[k] = d >= strongLimit
-            if d < weakLimit && !near[k] && label[k] == .foreground { weak.append(k) }
+            if d < weakLimit && d > tolerance && label[k] == .foreground { weak.append(k) }
         }
         guard !weak.isEmpty else { return }
-        let edge = ChebyshevDistance.compute(strong, width: width, height: height, limit: 10)
-        for k in weak { speckle[k] = edge[k] > 3 && edge[k] <= 10 }
+        let edge = distance.withUnsafeBufferPointer { d in
+            ChebyshevDistance.compute(width: width, height: height, limit: 10) { Double(d[$0]) >= strongLimit }
+        }
+        for k in weak where edge[k] > 3 && edge[k] <= 10 { speckles.insert(k) }
     }
 
     /// Speckles reached from the background join it.
     mutating func clearSpeckles() {
         let w = width, h = height
         var queue: [Int] = []
-        for k in 0..<count where speckle[k] && label[k] == .foreground {
+        for k in speckles.sorted() where label[k] == .foreground {
             let x = k % w, y = k / w
             let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
                 || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
             if touches { label[k] = .background; queue.append(k) }
         }
         PixelGraph.flood(&queue, width: w, height: h) { k in
-            guard speckle[k], label[k] == .foreground else { return false }
+            guard label[k] == .foreground, speckles.contains(k) else { return false }
             label[k] = .background
             return true
         }
@@ -131,7 +144,8 @@ struct CutoutSegmentation {
     /// surrounded by background: compression debris.
     mutating func removeIslands() {
         let w = width, h = height
-        var visited = LargeAllocation.array(repeating: false as Bool, count: count)
+        var visited = borrowScratch()
+        defer { returnScratch(visited) }
         for start in 0..<count where label[start] == .foreground && !visited[start] && Double(distance[start]) < 6 * tolerance {
             var island = [start]
             visited[start] = true

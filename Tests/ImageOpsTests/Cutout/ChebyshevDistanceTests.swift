@@ -13,7 +13,7 @@ import Testing
                 state = state &* 1_664_525 &+ 1_013_904_223
                 return Int(state >> 24) < density
             }
-            let distance = ChebyshevDistance.compute(source, width: width, height: height, limit: limit)
+            let distance = ChebyshevDistance.compute(width: width, height: height, limit: limit) { source[$0] }
             for y in 0..<height {
                 for x in 0..<width {
                     var expected = limit + 1
