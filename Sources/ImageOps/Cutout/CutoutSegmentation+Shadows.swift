@@ -7,12 +7,23 @@ extension CutoutSegmentation {
     /// max(64, count/2000) go back to the foreground: a shadow is an area, not a fringe.
     mutating func findShadows() {
         let w = width, h = height
+        let ceiling: Float = lossy ? 0.98 : 0.998
+        // Flat backdrop: each channel's ratio from a table (the same division, once per level).
+        let flatRatios: [[Float]]? = model.isFlat ? (0..<3).map { c in
+            let b = max(backdrop(0)[c], 1)
+            return (0...255).map { Float($0) / b }
+        } : nil
         for k in 0..<count where label[k] == .foreground {
-            let r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
+            let r: SIMD3<Float>
+            if let t = flatRatios {
+                r = SIMD3(t[0][Int(bytes[3 * k])], t[1][Int(bytes[3 * k + 1])], t[2][Int(bytes[3 * k + 2])])
+            } else {
+                r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
+            }
             let mean: Float = r.sum() / 3
             let spread: Float = r.max() - r.min()
             let allowed: Float = 0.05 + 0.1 * (1 - mean)
-            if mean > 0.2 && mean < (lossy ? 0.98 : 0.998) && spread < allowed { factor[k] = mean }
+            if mean > 0.2 && mean < ceiling && spread < allowed { factor[k] = mean }
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
         // no candidate where the factor stays within 0.004 over 5×5.

@@ -91,18 +91,16 @@ struct CutoutSegmentation {
     /// Background: pixels within the tolerance connected to the border.
     mutating func markBackground() {
         let w = width, h = height
-        var queue: [Int] = []
-        var border: [Int] = []
-        for x in 0..<w { border.append(x); border.append((h - 1) * w + x) }
-        for y in 0..<h { border.append(y * w); border.append(y * w + w - 1) }
-        for k in border where near(k) && label[k] == .foreground {
-            label[k] = .background
-            queue.append(k)
-        }
-        PixelGraph.flood(&queue, width: w, height: h) { k in
-            guard near(k), label[k] == .foreground else { return false }
-            label[k] = .background
-            return true
+        var seeds: [Int] = []
+        for x in 0..<w { seeds.append(x); seeds.append((h - 1) * w + x) }
+        for y in 0..<h { seeds.append(y * w); seeds.append(y * w + w - 1) }
+        let limit = tolerance
+        distance.withUnsafeBufferPointer { distance in
+            label.withUnsafeMutableBufferPointer { label in
+                PixelGraph.fill(from: seeds, width: w, height: h,
+                                open: { label[$0] == .foreground && Double(distance[$0]) <= limit },
+                                mark: { label[$0] = .background })
+            }
         }
     }
 
