@@ -25,8 +25,22 @@ extension CoveragePlane {
     /// A Gaussian blur with standard deviation `sigma` pixels (edges extended).
     public func blurred(sigma: Double) -> CoveragePlane {
         var result = self
-        GaussianBlur.blur(&result.values, width: width, height: height, sigma: sigma)
+        result.blur(sigma: sigma)
         return result
+    }
+
+    /// `blurred(sigma:)` in place (no copy of the plane when it is not shared).
+    public mutating func blur(sigma: Double) {
+        GaussianBlur.blur(&values, width: width, height: height, sigma: sigma)
+    }
+
+    /// `feathered(radius:mode:compatibility:)` in place; the Gaussian mode works on the
+    /// plane itself (no copy when it is not shared).
+    public mutating func feather(radius: Double, mode: FeatherMode, compatibility: FeatherCompatibility = .retouch) {
+        guard radius > 0 else { return }
+        if mode == .gaussian { blur(sigma: compatibility.sigma(radius: radius)) } else {
+            self = feathered(radius: radius, mode: mode, compatibility: compatibility)
+        }
     }
 
     /// The edge softened over `radius` pixels.

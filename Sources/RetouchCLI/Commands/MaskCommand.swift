@@ -100,12 +100,13 @@ extension RootCommand {
                 if let shapes { allShapes += try Self.readShapes(shapes) }
                 allShapes += try commandLineShapes()
                 var coverage = try ShapeRenderer.render(allShapes, size: canvas, base: plane)
+                plane = nil   // the plane is now only `coverage`'s, so edits below need no copy
                 if invert { coverage = coverage.inverted() }
                 if let grow { coverage = coverage.offset(by: grow) }
                 if let shrink { coverage = coverage.offset(by: -shrink) }
                 if let feather {
-                    coverage = coverage.feathered(radius: feather, mode: FeatherMode(rawValue: featherMode)!,
-                                                  compatibility: FeatherCompatibility(rawValue: featherCompat)!)
+                    coverage.feather(radius: feather, mode: FeatherMode(rawValue: featherMode)!,
+                                     compatibility: FeatherCompatibility(rawValue: featherCompat)!)
                 }
 
                 let mask = coverage.mask
