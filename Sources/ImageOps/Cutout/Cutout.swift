@@ -26,11 +26,17 @@ public enum Cutout {
     /// Border noise above which the image is reported as not a plain backdrop.
     public static let noisyBorder = 10.0
 
-    public static func apply(_ image: PixelBuffer, options: CutoutOptions = CutoutOptions()) -> (image: PixelBuffer, report: CutoutReport) {
+    /// `image` is consumed: when the caller passes its last reference, the decoded pixels
+    /// are released as soon as their RGB copy exists.
+    public static func apply(_ image: consuming PixelBuffer, options: CutoutOptions = CutoutOptions()) -> (image: PixelBuffer, report: CutoutReport) {
         let white = RGB8(red: 255, green: 255, blue: 255)
         let transparent = image.format.layout.hasAlpha && !image.isOpaque
-        let rgb = (transparent ? image.converted(to: .rgba8).composited(over: white) : image).converted(to: .rgb8)
-        var segmentation = CutoutSegmentation(rgb, options: options)
+        var segmentation: CutoutSegmentation
+        do {
+            let rgb = (transparent ? image.converted(to: .rgba8).composited(over: white) : image).converted(to: .rgb8)
+            _ = consume image
+            segmentation = CutoutSegmentation(rgb, options: options)
+        }
         segmentation.markBackground()
         segmentation.findSpeckles()
         segmentation.clearSpeckles()

@@ -16,7 +16,8 @@ extension CutoutSegmentation {
     /// from B) and colour is decontaminated: F̂ = B + (x − B)/α, blended toward F below
     /// α = 0.3. Where F is within 8 tolerances of B (a white product) the band stays
     /// opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
-    func render(shadows: CutoutOptions.Shadows) -> Rendered {
+    /// Releases the distance, factor and scratch planes (the last stage).
+    mutating func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
         // The band: foreground within `reach` (chessboard) of anything else.
         let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
@@ -50,6 +51,13 @@ extension CutoutSegmentation {
             banded.append((k, a, solved * weight + f * (1 - weight)))
         }
 
+        // Shadow alphas as bytes, then the Float planes go before the output is allocated.
+        var shadowAlpha: [UInt8] = []
+        if shadowCount > 0 && shadows == .keep {
+            shadowAlpha = LargeAllocation.array(repeating: 0 as UInt8, count: n)
+            for k in 0..<n where label[k] == .shadow { shadowAlpha[k] = UInt8(min(max(1 - factor[k], 0), 1) * 255 + 0.5) }
+        }
+        distance = []; factor = []; scratch = []
         var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
         let image = PixelBuffer(width: w, height: h, format: .rgba8) { destination, stride in
             bytes.withUnsafeBufferPointer { source in
@@ -72,13 +80,12 @@ extension CutoutSegmentation {
                                 destination[o] = 0; destination[o + 1] = 0; destination[o + 2] = 0; destination[o + 3] = 0
                                 continue
                             case .shadow:
-                                a = 0; c = .zero
+                                destination[o] = 0; destination[o + 1] = 0; destination[o + 2] = 0
+                                destination[o + 3] = shadowAlpha.isEmpty ? 0 : shadowAlpha[k]
+                                continue
                             }
                         }
-                        if label[k] == .shadow {
-                            a = shadows == .keep ? 1 - factor[k] : 0
-                            c = .zero
-                        } else if a > 0 {
+                        if a > 0 {
                             rowForeground += 1
                             if a >= 0.5 { rowMinX = min(rowMinX, x); rowMaxX = max(rowMaxX, x) }
                         }

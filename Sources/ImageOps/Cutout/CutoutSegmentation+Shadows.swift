@@ -7,6 +7,7 @@ extension CutoutSegmentation {
     /// max(64, count/2000) go back to the foreground: a shadow is an area, not a fringe.
     mutating func findShadows() {
         let w = width, h = height
+        factor = LargeAllocation.array(repeating: 1 as Float, count: count)
         let ceiling: Float = lossy ? 0.98 : 0.998
         // Flat backdrop: each channel's ratio from a table (the same division, once per level).
         let flatRatios: [[Float]]? = model.isFlat ? (0..<3).map { c in
@@ -26,23 +27,23 @@ extension CutoutSegmentation {
             if mean > 0.2 && mean < ceiling && spread < allowed { factor[k] = mean }
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
-        // no candidate where the factor stays within 0.004 over 5×5.
-        // Each bright candidate's 5×5 window (clipped at the image edge), read before any
-        // is reset; the scan stops as soon as the window's range reaches 0.004.
-        var flat: [Int] = []
+        // no candidate where the factor stays within 0.004 over 5×5 (clipped at the image
+        // edge). Windows read the original factors: a flat candidate is marked by a negative
+        // sign until all are scanned; a scan stops as soon as the range reaches 0.004.
+        var anyFlat = false
         for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 {
             let x = k % w, y = k / w
             var lowest = factor[k], highest = factor[k], uneven = false
             scan: for ny in max(0, y - 2)...min(h - 1, y + 2) {
                 for nx in max(0, x - 2)...min(w - 1, x + 2) {
-                    let f = factor[ny * w + nx]
+                    let f = abs(factor[ny * w + nx])
                     lowest = min(lowest, f); highest = max(highest, f)
                     if highest - lowest >= 0.004 { uneven = true; break scan }
                 }
             }
-            if !uneven { flat.append(k) }
+            if !uneven { factor[k] = -factor[k]; anyFlat = true }
         }
-        for k in flat { factor[k] = 1 }
+        if anyFlat { for k in 0..<count where factor[k] < 0 { factor[k] = 1 } }
         // Seeds: smooth candidates beside the background.
         var queue: [Int] = []
         for k in 0..<count where factor[k] < 1 && label[k] == .foreground {

@@ -19,7 +19,9 @@ struct CutoutSegmentation {
     var distance: [Float]
     var label: [Label]
     /// Shadow darkening factor (pixel ÷ backdrop) of shadow candidates; 1 elsewhere.
-    var factor: [Float]
+    /// Allocated by `findShadows` (planes are allocated when needed and released as soon
+    /// as they are not: a 2048² image peaks near 60 MB).
+    var factor: [Float] = []
     /// Weak foreground beside an edge (compression ringing), joined to the background
     /// where reached from it.
     var speckles: Set<Int> = []
@@ -61,7 +63,6 @@ struct CutoutSegmentation {
         flatColour = flat
         distance = distances
         label = LargeAllocation.array(repeating: .foreground as Label, count: n)
-        factor = LargeAllocation.array(repeating: 1 as Float, count: n)
     }
 
     /// Within the tolerance of the backdrop.
@@ -108,17 +109,16 @@ struct CutoutSegmentation {
     /// edge (4 tolerances) within 3 px but one within 10 px: ringing and noise beside an
     /// edge, not subject. A pale object has no clear edge at all, so it stays.
     mutating func findSpeckles() {
-        var weak: [Int] = []
         let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
-        for k in 0..<count {
+        func weak(_ k: Int) -> Bool {
             let d = Double(distance[k])
-            if d < weakLimit && d > tolerance && label[k] == .foreground { weak.append(k) }
+            return d < weakLimit && d > tolerance && label[k] == .foreground
         }
-        guard !weak.isEmpty else { return }
+        guard (0..<count).contains(where: weak) else { return }
         let edge = distance.withUnsafeBufferPointer { d in
             ChebyshevDistance.compute(width: width, height: height, limit: 10) { Double(d[$0]) >= strongLimit }
         }
-        for k in weak where edge[k] > 3 && edge[k] <= 10 { speckles.insert(k) }
+        for k in 0..<count where edge[k] > 3 && edge[k] <= 10 && weak(k) { speckles.insert(k) }
     }
 
     /// Speckles reached from the background join it.

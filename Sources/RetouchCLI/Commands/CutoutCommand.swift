@@ -57,16 +57,22 @@ extension RootCommand {
             return value
         }
 
+        /// Reads, decodes and cuts out the input; the decoded image is released on return,
+        /// before the result is encoded.
+        func cutOut() throws -> (PixelBuffer, CutoutReport) {
+            let bytes = try FileAccess.read(input)
+            let metadata = try ImageCodec.readMetadata(bytes)
+            let image = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)).upright()
+            let lossy = metadata.format == .jpeg || (metadata.format == .webp && metadata.compression == "lossy")
+            let options = CutoutOptions(background: background.flatMap(RGB8.init(hex:)), holes: CutoutOptions.Holes(rawValue: holes)!,
+                                        shadows: CutoutOptions.Shadows(rawValue: shadow)!, lossyInput: lossy)
+            return Cutout.apply(consume image, options: options)
+        }
+
         func run() async throws {
             let console = Console.current
             do {
-                let bytes = try FileAccess.read(input)
-                let metadata = try ImageCodec.readMetadata(bytes)
-                let image = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)).upright()
-                let lossy = metadata.format == .jpeg || (metadata.format == .webp && metadata.compression == "lossy")
-                let options = CutoutOptions(background: background.flatMap(RGB8.init(hex:)), holes: CutoutOptions.Holes(rawValue: holes)!,
-                                            shadows: CutoutOptions.Shadows(rawValue: shadow)!, lossyInput: lossy)
-                var (result, report) = Cutout.apply(image, options: options)
+                var (result, report) = try cutOut()
                 if let alphaOut {
                     try FileAccess.write(try ImageCodec.encode(Mask(alphaOf: result).grayBuffer, options: .png(.default)), to: alphaOut)
                 }
