@@ -55,7 +55,7 @@ extension CutoutSegmentation {
         var shadowAlpha: [UInt8] = []
         if shadowCount > 0 && shadows == .keep {
             shadowAlpha = LargeAllocation.array(repeating: 0 as UInt8, count: n)
-            for k in 0..<n where label[k] == .shadow { shadowAlpha[k] = UInt8(min(max(1 - factor[k], 0), 1) * 255 + 0.5) }
+            for k in 0..<n where label[k] == .shadow { shadowAlpha[k] = UInt8(min(max(1 - shade(k), 0), 1) * 255 + 0.5) }
         }
         distance = []; factor = []; scratch = []
         var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0

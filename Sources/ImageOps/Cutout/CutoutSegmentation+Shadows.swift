@@ -7,7 +7,7 @@ extension CutoutSegmentation {
     /// max(64, count/2000) go back to the foreground: a shadow is an area, not a fringe.
     mutating func findShadows() {
         let w = width, h = height
-        factor = LargeAllocation.array(repeating: 1 as Float, count: count)
+        factor = LargeAllocation.array(repeating: Self.noShade, count: count)
         let ceiling: Float = lossy ? 0.98 : 0.998
         // Flat backdrop: each channel's ratio from a table (the same division, once per level).
         let flatRatios: [[Float]]? = model.isFlat ? (0..<3).map { c in
@@ -24,29 +24,29 @@ extension CutoutSegmentation {
             let mean: Float = r.sum() / 3
             let spread: Float = r.max() - r.min()
             let allowed: Float = 0.05 + 0.1 * (1 - mean)
-            if mean > 0.2 && mean < ceiling && spread < allowed { factor[k] = mean }
+            if mean > 0.2 && mean < ceiling && spread < allowed { factor[k] = UInt16((mean * 65535).rounded()) }
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
         // no candidate where the factor stays within 0.004 over 5×5 (clipped at the image
-        // edge). Windows read the original factors: a flat candidate is marked by a negative
-        // sign until all are scanned; a scan stops as soon as the range reaches 0.004.
-        var anyFlat = false
-        for k in 0..<count where factor[k] < 1 && factor[k] > 0.9 {
+        // edge). Windows read the original factors (flat ones are reset after the scan); a
+        // scan stops as soon as the range reaches 0.004.
+        var flat: [Int32] = []
+        for k in 0..<count where factor[k] < Self.noShade && shade(k) > 0.9 {
             let x = k % w, y = k / w
             var lowest = factor[k], highest = factor[k], uneven = false
             scan: for ny in max(0, y - 2)...min(h - 1, y + 2) {
                 for nx in max(0, x - 2)...min(w - 1, x + 2) {
-                    let f = abs(factor[ny * w + nx])
+                    let f = factor[ny * w + nx]
                     lowest = min(lowest, f); highest = max(highest, f)
-                    if highest - lowest >= 0.004 { uneven = true; break scan }
+                    if Float(highest - lowest) * (1 / 65535) >= 0.004 { uneven = true; break scan }
                 }
             }
-            if !uneven { factor[k] = -factor[k]; anyFlat = true }
+            if !uneven { flat.append(Int32(k)) }
         }
-        if anyFlat { for k in 0..<count where factor[k] < 0 { factor[k] = 1 } }
+        for k in flat { factor[Int(k)] = Self.noShade }
         // Seeds: smooth candidates beside the background.
         var queue: [Int] = []
-        for k in 0..<count where factor[k] < 1 && label[k] == .foreground {
+        for k in 0..<count where factor[k] < Self.noShade && label[k] == .foreground {
             let x = k % w, y = k / w
             let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
                 || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
@@ -71,19 +71,23 @@ extension CutoutSegmentation {
         }
     }
 
+    /// The factor of pixel k (1 where none).
+    @inline(__always) func shade(_ k: Int) -> Float { Float(factor[k]) * (1 / 65535) }
+
     /// Every 4-neighbour within 0.06 of the factor, and the factor within 0.012 of their mean.
     func smooth(_ k: Int) -> Bool {
         let x = k % width, y = k / width
-        guard factor[k] < 1 else { return false }
+        guard factor[k] < Self.noShade else { return false }
+        let own = shade(k)
         var total: Float = 0, neighbours: Float = 0
         for (dx, dy) in PixelGraph.neighbours {
             let nx = x + dx, ny = y + dy
             guard nx >= 0, nx < width, ny >= 0, ny < height else { continue }
             let j = ny * width + nx
-            let other = label[j] == .background ? Float(1) : factor[j]
-            if abs(other - factor[k]) > 0.06 { return false }
+            let other = label[j] == .background ? Float(1) : shade(j)
+            if abs(other - own) > 0.06 { return false }
             total += other; neighbours += 1
         }
-        return neighbours == 0 || abs(total / neighbours - factor[k]) <= 0.012
+        return neighbours == 0 || abs(total / neighbours - own) <= 0.012
     }
 }

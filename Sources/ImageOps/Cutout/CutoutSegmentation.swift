@@ -18,10 +18,11 @@ struct CutoutSegmentation {
     /// Distance of each pixel from the backdrop model.
     var distance: [Float]
     var label: [Label]
-    /// Shadow darkening factor (pixel ÷ backdrop) of shadow candidates; 1 elsewhere.
-    /// Allocated by `findShadows` (planes are allocated when needed and released as soon
-    /// as they are not: a 2048² image peaks near 60 MB).
-    var factor: [Float] = []
+    /// Shadow darkening factor (pixel ÷ backdrop) of shadow candidates in 1/65535 steps
+    /// (`shade(_:)`); `noShade` (1) elsewhere. Allocated by `findShadows`: planes are
+    /// allocated when needed and released as soon as they are not.
+    var factor: [UInt16] = []
+    static let noShade = UInt16.max
     /// Weak foreground beside an edge (compression ringing), joined to the background
     /// where reached from it.
     var speckles: Set<Int> = []
