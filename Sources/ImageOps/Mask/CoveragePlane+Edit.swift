@@ -4,7 +4,7 @@ extension CoveragePlane {
     /// The selection grown by `distance` pixels (shrunk when negative), measured from
     /// the anti-aliased 0.5 contour with an exact Euclidean distance transform: a disc
     /// grows into a disc, a square's corners round off with radius `distance`, and the
-    /// new edge's coverage is the exact pixel area of the offset contour.
+    /// new edge's coverage is the pixel area of the offset contour, curvature included.
     public func offset(by distance: Double) -> CoveragePlane {
         guard distance != 0 else { return self }
         let field = SignedDistanceField(self)
@@ -16,8 +16,13 @@ extension CoveragePlane {
             // within √½ px of the contour).
             if coarse >= 2.25 { result.values[i] = 0; continue }
             if coarse <= -2.25 { result.values[i] = 1; continue }
-            let (d, nx, ny) = field.refined(i)
-            result.values[i] = Float(EdgeCoverage.coverage(distance: d - distance, gx: nx, gy: ny))
+            let (d, nx, ny, curvature) = field.refined(i)
+            // The new edge: the curvature of a contour moved out by `distance` is
+            // κ/(1 + κ·distance) (a shrink past the centre of curvature leaves a point,
+            // treated as straight).
+            let scale = 1 + curvature * distance
+            let bent = scale > 0.05 ? curvature / scale : 0
+            result.values[i] = Float(EdgeCoverage.coverage(distance: d - distance, nx: nx, ny: ny, curvature: bent))
         }
         return result
     }

@@ -25,6 +25,45 @@ enum EdgeCoverage {
         return 1
     }
 
+    /// Coverage (0…1) when the edge is a curve of curvature `curvature` (1/px, positive
+    /// where the inside is convex) passing at `distance` from the centre with unit inward
+    /// normal (nx, ny): the straight edge's area less the sliver between the tangent and
+    /// the curve, κ(t₁³ − t₀³)/6 over the tangent's chord [t₀, t₁] through the pixel.
+    static func coverage(distance d: Double, nx: Double, ny: Double, curvature: Double) -> Double {
+        let straight = coverage(distance: d, gx: nx, gy: ny)
+        guard curvature != 0, let (t0, t1) = chord(distance: d, nx: nx, ny: ny) else { return straight }
+        return min(max(straight - curvature * (t1 * t1 * t1 - t0 * t0 * t0) / 6, 0), 1)
+    }
+
+    /// The inverse of `coverage(distance:nx:ny:curvature:)`: the straight inversion, then
+    /// Newton steps (the area changes by the chord length per unit of distance).
+    static func distance(coverage a: Double, nx: Double, ny: Double, curvature: Double) -> Double {
+        var d = distance(coverage: a, gx: nx, gy: ny)
+        guard curvature != 0 else { return d }
+        for _ in 0..<3 {
+            guard let (t0, t1) = chord(distance: d, nx: nx, ny: ny), t1 - t0 > 1e-3 else { break }
+            d += (coverage(distance: d, nx: nx, ny: ny, curvature: curvature) - a) / (t1 - t0)
+        }
+        return d
+    }
+
+    /// The parameter range [t₀, t₁] of the tangent line through the pixel: the line at
+    /// `distance` from the centre with unit inward normal (nx, ny), parametrised from its
+    /// foot point along (−ny, nx); nil when it misses the pixel.
+    static func chord(distance d: Double, nx: Double, ny: Double) -> (Double, Double)? {
+        let fx = d * nx, fy = d * ny, tx = -ny, ty = nx
+        var t0 = -Double.infinity, t1 = Double.infinity
+        for (f, t) in [(fx, tx), (fy, ty)] {
+            if abs(t) < 1e-12 {
+                if abs(f) > 0.5 { return nil }
+            } else {
+                let a = (-0.5 - f) / t, b = (0.5 - f) / t
+                t0 = max(t0, min(a, b)); t1 = min(t1, max(a, b))
+            }
+        }
+        return t1 > t0 ? (t0, t1) : nil
+    }
+
     /// The unit normal folded into the first octant: (u, v) with u ≥ v ≥ 0; nil for a zero vector.
     private static func folded(_ gx: Double, _ gy: Double) -> (Double, Double)? {
         let length = (gx * gx + gy * gy).squareRoot()

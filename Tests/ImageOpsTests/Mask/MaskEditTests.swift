@@ -29,22 +29,59 @@ import Testing
     func growingADiscGivesTheLargerDisc(r: Double, radius: Double) throws {
         let grown = try Self.disc(40.3, 38.8, radius, size: 80).offset(by: r)
         let expected = try Self.disc(40.3, 38.8, radius + r, size: 80)
-        #expect(Self.levels(grown, expected) <= 4, "grow \(r): \(Self.levels(grown, expected)) levels")
+        #expect(Self.levels(grown, expected) <= 1, "grow \(r): \(Self.levels(grown, expected)) levels")
         #expect(Self.meanEdgeLevels(grown, expected) <= 1)
         let shrunk = try Self.disc(40.3, 38.8, radius + r, size: 80).offset(by: -r)
         let original = try Self.disc(40.3, 38.8, radius, size: 80)
-        #expect(Self.levels(shrunk, original) <= 4, "shrink \(r): \(Self.levels(shrunk, original)) levels")
+        #expect(Self.levels(shrunk, original) <= 1, "shrink \(r): \(Self.levels(shrunk, original)) levels")
         #expect(Self.meanEdgeLevels(shrunk, original) <= 1)
     }
 
-    /// Grow by r then shrink by r: the disc comes back within 4 levels at worst and
-    /// within 1 level on average over its edge pixels.
+    /// Grow by r then shrink by r: the disc comes back within one level (issue 5), and
+    /// within a quarter level on average over its edge pixels.
     @Test(arguments: [2.5, 6.0, 10.0])
     func growThenShrinkReturnsTheDisc(r: Double) throws {
         let disc = try Self.disc(32.6, 31.2, 14.4, size: 64)
         let back = disc.offset(by: r).offset(by: -r)
-        #expect(Self.levels(back, disc) <= 4, "r \(r): \(Self.levels(back, disc)) levels")
-        #expect(Self.meanEdgeLevels(back, disc) <= 1, "r \(r): mean \(Self.meanEdgeLevels(back, disc)) levels")
+        #expect(Self.levels(back, disc) <= 1, "r \(r): \(Self.levels(back, disc)) levels")
+        #expect(Self.meanEdgeLevels(back, disc) <= 0.25, "r \(r): mean \(Self.meanEdgeLevels(back, disc)) levels")
+    }
+
+    /// A ring's inner edge is concave: growing the ring by r moves it in by r, within one
+    /// level of the rasterised ring.
+    @Test(arguments: [2.0, 4.5])
+    func growingARingMovesBothEdges(r: Double) throws {
+        func ring(_ outer: Double, _ inner: Double) throws -> CoveragePlane {
+            try ShapeRenderer.render([MaskShape(.ellipse(cx: .pixels(40.3), cy: .pixels(39.6), rx: .pixels(outer), ry: .pixels(outer))),
+                                      MaskShape(.ellipse(cx: .pixels(40.3), cy: .pixels(39.6), rx: .pixels(inner), ry: .pixels(inner)), operation: .subtract)],
+                                     size: PixelSize(width: 80, height: 80))
+        }
+        let grown = try ring(24.2, 13.7).offset(by: r)
+        let expected = try ring(24.2 + r, 13.7 - r)
+        #expect(Self.levels(grown, expected) <= 1, "r \(r): \(Self.levels(grown, expected)) levels")
+    }
+
+    /// Two overlapping discs meet in concave corners; grown by r they are the union of
+    /// the grown discs (exact). The grown corners stay sharp, and a pixel holding one is
+    /// covered by two edges, which a distance and a normal cannot describe: those few
+    /// pixels err (by up to 100 levels); everywhere else the edge is within one level.
+    @Test(arguments: [2.0, 5.0])
+    func growingTwoDiscsGivesTheLargerDiscs(r: Double) throws {
+        func pair(_ grow: Double) throws -> CoveragePlane {
+            try ShapeRenderer.render([MaskShape(.ellipse(cx: .pixels(30.4), cy: .pixels(40.2), rx: .pixels(14.3 + grow), ry: .pixels(14.3 + grow))),
+                                      MaskShape(.ellipse(cx: .pixels(50.7), cy: .pixels(38.9), rx: .pixels(12.1 + grow), ry: .pixels(12.1 + grow)))],
+                                     size: PixelSize(width: 80, height: 80))
+        }
+        let grown = try pair(0).offset(by: r).mask.bytes, expected = try pair(r).mask.bytes
+        let off = (0..<grown.count).filter { abs(Int(grown[$0]) - Int(expected[$0])) > 1 }
+        // The two corners are where the circles of radius 14.3 + r and 12.1 + r cross.
+        #expect(off.count <= 6, "r \(r): \(off.count) pixels off by more than a level")
+        for k in off {
+            let x = Double(k % 80) + 0.5, y = Double(k / 80) + 0.5
+            let d1 = ((x - 30.4) * (x - 30.4) + (y - 40.2) * (y - 40.2)).squareRoot() - (14.3 + r)
+            let d2 = ((x - 50.7) * (x - 50.7) + (y - 38.9) * (y - 38.9)).squareRoot() - (12.1 + r)
+            #expect(abs(d1) < 1.5 && abs(d2) < 1.5, "(\(k % 80), \(k / 80)) is off and not at a corner")
+        }
     }
 
     @Test func growingASquareRoundsItsCornersWithTheGrowRadius() throws {
