@@ -115,7 +115,7 @@ def rows():
     both("J4d", "ImageMagick compare -metric AE (highlight picture)", ["sh", "-c", f"/usr/bin/compare -metric AE {A4} {B4} {o('j4d_im.png')} 2>/dev/null; true"])
     # J5: the blur alone. Quality: max difference from the exact Gaussian (prepare_j5 below).
     MASK, exact5 = f"{WORK}/j5_mask.png", o("j5_exact.png")
-    single("J5", "Retouch mask --feather 20 (σ 10, extended box ×4)", [RETOUCH, "mask", "--from", MASK, "--from-channel", "luma", "--feather", "20", "--convention", "white", "-o", o("j5_retouch.png")], o("j5_retouch.png"), exact5)
+    single("J5", "Retouch mask --feather 20 (σ 10, recursive Gaussian)", [RETOUCH, "mask", "--from", MASK, "--from-channel", "luma", "--feather", "20", "--convention", "white", "-o", o("j5_retouch.png")], o("j5_retouch.png"), exact5)
     both("J5", "pyvips + libvips wheel gaussblur 10 (min_ampl 0.2)", [PY, ANCHORS, "vips", "j5", MASK, o("j5_pyvips.png")], o("j5_pyvips.png"), exact5)
     both("J5", "pyvips + libvips wheel gaussblur 10 (min_ampl 0.01)", [PY, ANCHORS, "vips", "j5a", MASK, o("j5_pyvips_a.png")], o("j5_pyvips_a.png"), exact5)
     single("J5", "Pillow GaussianBlur(10)", [PY, ANCHORS, "pillow", "j5", MASK, o("j5_pillow.png")], o("j5_pillow.png"), exact5)
