@@ -46,9 +46,9 @@ struct DericheGaussian {
         second = sections[1]
     }
 
-    typealias Lanes = SIMD8<Float>
+    typealias Lanes = GaussianBlur.Lanes
 
-    /// Blurs `count` lanes of `line` in place (eight independent lines at once); `scratch`
+    /// Blurs `count` lanes of `line` in place (independent lines side by side); `scratch`
     /// holds `count` lanes.
     func apply(_ line: UnsafeMutablePointer<Lanes>, count: Int, scratch: UnsafeMutablePointer<Lanes>) {
         guard count > 0 else { return }
@@ -59,8 +59,10 @@ struct DericheGaussian {
         var p1 = start * p.causalGain, p2 = p1, q1 = start * q.causalGain, q2 = q1
         for i in 0..<count {
             let x0 = line[i]
-            let yp = p.b0 * x0 + p.b1 * x1 - p.a1 * p1 - p.a2 * p2
-            let yq = q.b0 * x0 + q.b1 * x1 - q.a1 * q1 - q.a2 * q2
+            // The previous output enters last: one multiply and one subtraction on the
+            // loop-carried path (the order is explicit; Float sums are not reassociated).
+            let yp = (p.b0 * x0 + p.b1 * x1 - p.a2 * p2) - p.a1 * p1
+            let yq = (q.b0 * x0 + q.b1 * x1 - q.a2 * q2) - q.a1 * q1
             scratch[i] = yp + yq
             x1 = x0
             p2 = p1; p1 = yp; q2 = q1; q1 = yq
@@ -69,12 +71,14 @@ struct DericheGaussian {
         let end = line[count - 1]
         var u1 = end, u2 = end
         var r1 = end * p.anticausalGain, r2 = r1, s1 = end * q.anticausalGain, s2 = s1
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            let yr = p.c1 * u1 + p.c2 * u2 - p.a1 * r1 - p.a2 * r2
-            let ys = q.c1 * u1 + q.c2 * u2 - q.a1 * s1 - q.a2 * s2
+        var i = count - 1
+        while i >= 0 {
+            let yr = (p.c1 * u1 + p.c2 * u2 - p.a2 * r2) - p.a1 * r1
+            let ys = (q.c1 * u1 + q.c2 * u2 - q.a2 * s2) - q.a1 * s1
             u2 = u1; u1 = line[i]
             r2 = r1; r1 = yr; s2 = s1; s1 = ys
             line[i] = scratch[i] + yr + ys
+            i -= 1
         }
     }
 }

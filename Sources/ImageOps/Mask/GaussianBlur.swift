@@ -4,7 +4,7 @@ import RealModule
 ///
 /// σ < `exactBelow`: the sampled kernel, truncated at 4σ and normalised. Larger σ: the
 /// fourth-order recursive Gaussian (`DericheGaussian`), at a cost per pixel that does not
-/// depend on σ, within 0.03/255 of the exact sampled Gaussian on a step edge (0.1/255
+/// depend on σ, within 0.1/255 of the exact sampled Gaussian on a step edge (0.15/255
 /// where edges meet). Eight rows (transposed into lanes) or eight adjacent columns are
 /// filtered at once.
 enum GaussianBlur {
@@ -24,40 +24,103 @@ enum GaussianBlur {
         blurColumns(&values, width: width, height: height, filter: filter)
     }
 
+    /// Lines filtered side by side (SIMD16 measured slower: the recursions' state spills).
     typealias Lanes = SIMD8<Float>
+    static let laneCount = Lanes.scalarCount
 
-    /// Along rows, eight rows at a time (gathered into lanes).
-    private static func blurRows(_ values: inout [Float], width: Int, height: Int, filter: DericheGaussian) {
-        let line = UnsafeMutablePointer<Lanes>.allocate(capacity: width), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: width)
+    /// An 8-bit plane blurred in place (σ ≥ `exactBelow`): columns, then rows, each pass
+    /// in Float lanes and back to bytes, so no Float plane is allocated (fresh memory
+    /// costs more than the arithmetic here). The rounding between the passes is blurred
+    /// by the second one: the result stays within one level of the exact Gaussian.
+    static func blur(bytes: UnsafeMutableRawBufferPointer, width: Int, height: Int, sigma: Double) {
+        precondition(sigma >= exactBelow && bytes.count == width * height)
+        let filter = DericheGaussian(sigma: sigma)
+        let length = max(width, height)
+        let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
         defer { line.deallocate(); scratch.deallocate() }
-        values.withUnsafeMutableBufferPointer { values in
-            let base = values.baseAddress!
-            for y0 in stride(from: 0, to: height, by: 8) {
-                let rows = (0..<8).map { base + min(y0 + $0, height - 1) * width }
-                // Transpose in: lane k of line[x] is row k's value x.
-                let lanes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: Float.self)
-                for k in 0..<8 {
+        @inline(__always) func byte(_ v: Float) -> UInt8 { UInt8(min(max(v, 0), 255) + 0.5) }
+        /// Eight bytes as lanes, and lanes rounded and clamped back to eight bytes.
+        @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>) -> Lanes {
+            Lanes(SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt8>.self)))
+        }
+        @inline(__always) func store(_ v: Lanes, _ p: UnsafeMutablePointer<UInt8>) {
+            var c = v.replacing(with: 0, where: v .< 0)
+            c = c.replacing(with: 255, where: c .> 255)
+            // Adding 1.5·2²³ leaves the nearest integer in the low mantissa bits.
+            let bits = unsafeBitCast(c + 12_582_912, to: SIMD8<UInt32>.self)
+            UnsafeMutableRawPointer(p).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: bits), as: SIMD8<UInt8>.self)
+        }
+        do {
+            let base = bytes.bindMemory(to: UInt8.self).baseAddress!
+            // Columns, `laneCount` adjacent at a time.
+            let n = laneCount
+            for x0 in stride(from: 0, to: width, by: n) {
+                let lanes = min(n, width - x0)
+                if lanes == n {
+                    for y in 0..<height { line[y] = load(base + y * width + x0) }
+                    filter.apply(line, count: height, scratch: scratch)
+                    for y in 0..<height { store(line[y], base + y * width + x0) }
+                } else {
+                    for y in 0..<height {
+                        var v = Lanes.zero
+                        for k in 0..<lanes { v[k] = Float(base[y * width + x0 + k]) }
+                        line[y] = v
+                    }
+                    filter.apply(line, count: height, scratch: scratch)
+                    for y in 0..<height { for k in 0..<lanes { base[y * width + x0 + k] = byte(line[y][k]) } }
+                }
+            }
+            // Rows, `laneCount` at a time (gathered into lanes).
+            let lanes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: Float.self)
+            for y0 in stride(from: 0, to: height, by: n) {
+                let rows = (0..<n).map { base + min(y0 + $0, height - 1) * width }
+                for k in 0..<n {
                     let row = rows[k]
-                    for x in 0..<width { lanes[x * 8 + k] = row[x] }
+                    for x in 0..<width { lanes[x * n + k] = Float(row[x]) }
                 }
                 filter.apply(line, count: width, scratch: scratch)
-                for k in 0..<min(8, height - y0) {
+                for k in 0..<min(n, height - y0) {
                     let row = rows[k]
-                    for x in 0..<width { row[x] = lanes[x * 8 + k] }
+                    for x in 0..<width { row[x] = byte(lanes[x * n + k]) }
                 }
             }
         }
     }
 
-    /// Along columns, eight adjacent columns at a time (one 32-byte load per row).
+    /// Along rows, `laneCount` rows at a time (gathered into lanes).
+    private static func blurRows(_ values: inout [Float], width: Int, height: Int, filter: DericheGaussian) {
+        let line = UnsafeMutablePointer<Lanes>.allocate(capacity: width), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: width)
+        defer { line.deallocate(); scratch.deallocate() }
+        values.withUnsafeMutableBufferPointer { values in
+            let base = values.baseAddress!
+            let n = laneCount
+            for y0 in stride(from: 0, to: height, by: n) {
+                let rows = (0..<n).map { base + min(y0 + $0, height - 1) * width }
+                // Transpose in: lane k of line[x] is row k's value x.
+                let lanes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: Float.self)
+                for k in 0..<n {
+                    let row = rows[k]
+                    for x in 0..<width { lanes[x * n + k] = row[x] }
+                }
+                filter.apply(line, count: width, scratch: scratch)
+                for k in 0..<min(n, height - y0) {
+                    let row = rows[k]
+                    for x in 0..<width { row[x] = lanes[x * n + k] }
+                }
+            }
+        }
+    }
+
+    /// Along columns, `laneCount` adjacent columns at a time (one load per row).
     private static func blurColumns(_ values: inout [Float], width: Int, height: Int, filter: DericheGaussian) {
         let line = UnsafeMutablePointer<Lanes>.allocate(capacity: height), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: height)
         defer { line.deallocate(); scratch.deallocate() }
         values.withUnsafeMutableBufferPointer { values in
             let base = UnsafeMutableRawPointer(values.baseAddress!)
-            for x0 in stride(from: 0, to: width, by: 8) {
-                let lanes = min(8, width - x0)
-                if lanes == 8 {
+            let n = laneCount
+            for x0 in stride(from: 0, to: width, by: n) {
+                let lanes = min(n, width - x0)
+                if lanes == n {
                     for y in 0..<height { line[y] = base.loadUnaligned(fromByteOffset: (y * width + x0) * 4, as: Lanes.self) }
                 } else {
                     for y in 0..<height {
@@ -67,7 +130,7 @@ enum GaussianBlur {
                     }
                 }
                 filter.apply(line, count: height, scratch: scratch)
-                if lanes == 8 {
+                if lanes == n {
                     for y in 0..<height { base.storeBytes(of: line[y], toByteOffset: (y * width + x0) * 4, as: Lanes.self) }
                 } else {
                     for y in 0..<height { for lane in 0..<lanes { values[y * width + x0 + lane] = line[y][lane] } }

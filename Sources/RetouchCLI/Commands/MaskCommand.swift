@@ -82,39 +82,47 @@ extension RootCommand {
                 }
                 if let size { canvas = try GeometryArguments.size(size, flag: "--size") }
 
-                var plane: CoveragePlane?
+                var imported: Mask?
                 if let from {
                     let source = try ImageCodec.decode(try FileAccess.read(from), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
                     let reading: MaskConvention = fromChannel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(source)
-                    var imported = reading.mask(from: source)
-                    if invertInput { imported = imported.inverted() }
-                    if let canvas, imported.size != canvas {
-                        throw CLIError.usage("\(from) is \(imported.width)x\(imported.height), the mask must be \(canvas.width)x\(canvas.height)")
+                    var read = reading.mask(from: source)
+                    if invertInput { read = read.inverted() }
+                    if let canvas, read.size != canvas {
+                        throw CLIError.usage("\(from) is \(read.width)x\(read.height), the mask must be \(canvas.width)x\(canvas.height)")
                     }
-                    canvas = imported.size
-                    plane = CoveragePlane(imported)
+                    canvas = read.size
+                    imported = read
                 }
                 guard let canvas else { throw CLIError.usage("no mask size: give --like or --size") }
 
                 var allShapes: [MaskShape] = []
                 if let shapes { allShapes += try Self.readShapes(shapes) }
                 allShapes += try commandLineShapes()
-                var coverage = try ShapeRenderer.render(allShapes, size: canvas, base: plane)
-                plane = nil   // the plane is now only `coverage`'s, so edits below need no copy
-                if invert { coverage = coverage.inverted() }
-                if let grow { coverage = coverage.offset(by: grow) }
-                if let shrink { coverage = coverage.offset(by: -shrink) }
-                if let feather {
-                    coverage.feather(radius: feather, mode: FeatherMode(rawValue: featherMode)!,
-                                     compatibility: FeatherCompatibility(rawValue: featherCompat)!)
+                let mode = FeatherMode(rawValue: featherMode)!, compatibility = FeatherCompatibility(rawValue: featherCompat)!
+                let mask: Mask
+                var coverage: CoveragePlane?
+                if var bytes = imported, allShapes.isEmpty, !invert, grow == nil, shrink == nil, feather == nil || mode == .gaussian {
+                    // An imported mask, at most blurred: stays 8-bit (no Float plane).
+                    imported = nil
+                    if let feather { bytes.blur(sigma: compatibility.sigma(radius: feather)) }
+                    mask = bytes
+                } else {
+                    var plane = try ShapeRenderer.render(allShapes, size: canvas, base: imported.map(CoveragePlane.init))
+                    imported = nil
+                    if invert { plane = plane.inverted() }
+                    if let grow { plane = plane.offset(by: grow) }
+                    if let shrink { plane = plane.offset(by: -shrink) }
+                    if let feather { plane.feather(radius: feather, mode: mode, compatibility: compatibility) }
+                    mask = plane.mask
+                    coverage = plane
                 }
 
-                let mask = coverage.mask
                 let target = MaskConvention(rawValue: convention)!
                 let encoded = try Self.encode(mask, convention: target, path: output)
                 try FileAccess.write(encoded, to: output)
                 if let preview {
-                    let picture = MaskPreview.render(coverage, over: image)
+                    let picture = MaskPreview.render(coverage ?? CoveragePlane(mask), over: image)
                     try FileAccess.write(try ImageCodec.encode(picture, options: .png(.default)), to: preview)
                 }
 
