@@ -18,23 +18,32 @@ public struct MaskStatistics: Sendable, Hashable {
     }
 
     public init(_ quantized: Mask) {
-        var count = 0, area = 0.0
+        var count = 0, total = 0
         var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+        let w = quantized.width
         quantized.withUnsafeBytes { bytes in
+            let base = bytes.bindMemory(to: UInt8.self).baseAddress!
             for y in 0..<quantized.height {
-                for x in 0..<quantized.width {
-                    let v = bytes[y * quantized.width + x]
-                    guard v > 0 else { continue }
-                    count += 1
-                    area += Double(v) / 255
-                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                let row = base + y * w
+                // Sum and count in a flat loop (vectorised); the box ends only where needed.
+                var rowTotal = 0, rowCount = 0
+                for x in 0..<w {
+                    let v = Int(row[x])
+                    rowTotal += v
+                    rowCount += v > 0 ? 1 : 0
                 }
+                guard rowCount > 0 else { continue }
+                count += rowCount; total += rowTotal
+                var first = 0, last = w - 1
+                while row[first] == 0 { first += 1 }
+                while row[last] == 0 { last -= 1 }
+                minX = min(minX, first); maxX = max(maxX, last); minY = min(minY, y); maxY = y
             }
         }
         size = quantized.size
         selectedPixels = count
-        selectedArea = area
-        selectedPercent = area / Double(quantized.size.area) * 100
+        selectedArea = Double(total) / 255
+        selectedPercent = selectedArea / Double(quantized.size.area) * 100
         boundingBox = maxX >= 0 ? PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1) : nil
     }
 
