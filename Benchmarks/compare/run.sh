@@ -2,7 +2,7 @@
 # Whole-process comparison of Retouch against libvips, Pillow, OpenCV and ImageMagick.
 # Installs what it needs (apt: libvips-tools imagemagick webp libjpeg-turbo-progs netpbm
 # time; PyPI into $WORK/venv: pillow pyvips pyvips-binary opencv-python-headless
-# scikit-image pixelmatch numpy scipy), derives the inputs from ../shared/bench/inputs
+# scikit-image pixelmatch numpy scipy shapely), derives the inputs from ../shared/bench/inputs
 # with ../shared/bench/scripts/make_inputs.py, builds retouch in release mode, and prints
 # the table (also written to $WORK/report.md). RUNS=N (≥ 5) and ONLY=J6png,D1 are optional.
 set -euo pipefail
@@ -42,9 +42,9 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-if ! "$venv/bin/python" -c "import PIL, pyvips, cv2, skimage, pixelmatch, numpy, scipy" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import PIL, pyvips, cv2, skimage, pixelmatch, numpy, scipy, shapely" 2>/dev/null; then
   echo "run.sh: installing the Python anchors into $venv (PyPI)" >&2
-  "$venv/bin/pip" install -q --disable-pip-version-check pillow pyvips pyvips-binary opencv-python-headless scikit-image pixelmatch numpy scipy
+  "$venv/bin/pip" install -q --disable-pip-version-check pillow pyvips pyvips-binary opencv-python-headless scikit-image pixelmatch numpy scipy shapely
 fi
 export PY="$venv/bin/python"
 

@@ -23,7 +23,7 @@ struct SignedDistanceField {
     /// Per pixel, its index into `edges`, or -1.
     let edgeIndex: [Int32]
     let edges: [Edge]
-    private let nearest: [Int32]
+    let nearest: [Int32]
 
     init(_ plane: CoveragePlane) {
         let w = plane.width, h = plane.height, n = w * h
@@ -66,6 +66,7 @@ struct SignedDistanceField {
         for _ in 0..<2 {
             edges = Self.refit(edges, edgeIndex: edgeIndex, coverage: c, width: w, height: h)
         }
+        edges = Self.placeCorners(edges, edgeIndex: edgeIndex, width: w, height: h)
         let nearest = DistanceTransform.nearestSeeds(width: w, height: h) { edgeIndex[$0] >= 0 }
         let inside = c.map { $0 >= 0.5 }
         // Coarse: the distance to the nearest edge pixel's centre (within √½ px of the
@@ -89,9 +90,10 @@ struct SignedDistanceField {
 
     /// Each edge point re-placed from a least-squares parabola v = c₀ + c₁u + c₂u² through
     /// the contour points within two pixels whose normals agree with its own within 30°
-    /// (u along the tangent, v along the inward normal): the normal from the slope, the
-    /// curvature 2c₂/(1 + c₁²)^{3/2}, the point from the curved-edge inversion of the
-    /// pixel's coverage. Points with too few agreeing neighbours (corners, specks) stay.
+    /// (u along the tangent, v along the inward normal; a line when only three or four
+    /// agree, beside a corner): the normal from the slope, the curvature
+    /// 2c₂/(1 + c₁²)^{3/2}, the point from the curved-edge inversion of the pixel's
+    /// coverage. Points with fewer agreeing neighbours (corners, specks) stay.
     static func refit(_ edges: [Edge], edgeIndex: [Int32], coverage c: [Float], width w: Int, height h: Int) -> [Edge] {
         var result = edges
         for y in 0..<h {
@@ -118,12 +120,21 @@ struct SignedDistanceField {
                         spread = max(spread, abs(u))
                     }
                 }
-                guard s0 >= 5, spread >= 1.5 else { continue }
-                // Cramer's rule on the symmetric 3×3 system.
-                let det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2)
-                guard abs(det) > 1e-9 else { continue }
-                let c1 = (s0 * (v1 * s4 - s3 * v2) - v0 * (s1 * s4 - s3 * s2) + s2 * (s1 * v2 - v1 * s2)) / det
-                let c2 = (s0 * (s2 * v2 - v1 * s3) - s1 * (s1 * v2 - v1 * s2) + v0 * (s1 * s3 - s2 * s2)) / det
+                var c1 = 0.0, c2 = 0.0
+                if s0 >= 5 && spread >= 1.5 {
+                    // Cramer's rule on the symmetric 3×3 system.
+                    let det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2)
+                    guard abs(det) > 1e-9 else { continue }
+                    c1 = (s0 * (v1 * s4 - s3 * v2) - v0 * (s1 * s4 - s3 * s2) + s2 * (s1 * v2 - v1 * s2)) / det
+                    c2 = (s0 * (s2 * v2 - v1 * s3) - s1 * (s1 * v2 - v1 * s2) + v0 * (s1 * s3 - s2 * s2)) / det
+                } else if s0 >= 3 && spread >= 1 {
+                    // Few neighbours (beside a corner): a straight line v = c₀ + c₁u.
+                    let det = s0 * s2 - s1 * s1
+                    guard abs(det) > 1e-9 else { continue }
+                    c1 = (s0 * v1 - s1 * v0) / det
+                } else {
+                    continue
+                }
                 // The normal turned by the slope: u' ∝ u − c₁·t with t = (−uy, ux).
                 var nx = ux + c1 * uy, ny = uy - c1 * ux
                 let length = (nx * nx + ny * ny).squareRoot()
@@ -134,6 +145,56 @@ struct SignedDistanceField {
                 let d = EdgeCoverage.distance(coverage: Double(c[i]), nx: nx, ny: ny, curvature: curvature)
                 result[Int(edgeIndex[i])] = Edge(x: Float(px + nx * d), y: Float(py + ny * d), nx: Float(nx), ny: Float(ny),
                                                  curvature: Float(curvature), smooth: true)
+            }
+        }
+        return result
+    }
+
+    /// A corner pixel's coverage holds two edges, which no single-edge inversion places:
+    /// where the smooth points within three pixels of an unfitted one lie on two lines at
+    /// least 17° apart, the point moves to the lines' intersection when that is within
+    /// half a pixel of the pixel (so grown corners round off around the true vertex).
+    static func placeCorners(_ edges: [Edge], edgeIndex: [Int32], width w: Int, height h: Int) -> [Edge] {
+        var result = edges
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x
+                guard edgeIndex[i] >= 0, !edges[Int(edgeIndex[i])].smooth else { continue }
+                // Smooth neighbours in at most two groups of agreeing normals.
+                var groups: [(px: Double, py: Double, nx: Double, ny: Double, count: Double)] = []
+                var ambiguous = false
+                for qy in max(0, y - 3)...min(h - 1, y + 3) {
+                    for qx in max(0, x - 3)...min(w - 1, x + 3) {
+                        let j = qy * w + qx
+                        guard edgeIndex[j] >= 0 else { continue }
+                        let f = edges[Int(edgeIndex[j])]
+                        guard f.smooth else { continue }
+                        let fx = Double(f.x), fy = Double(f.y), fnx = Double(f.nx), fny = Double(f.ny)
+                        if let g = groups.firstIndex(where: { ($0.nx * fnx + $0.ny * fny) / $0.count > 0.94 }) {
+                            groups[g].px += fx; groups[g].py += fy; groups[g].nx += fnx; groups[g].ny += fny; groups[g].count += 1
+                        } else if groups.count < 2 {
+                            groups.append((fx, fy, fnx, fny, 1))
+                        } else {
+                            ambiguous = true
+                        }
+                    }
+                }
+                guard !ambiguous, groups.count == 2 else { continue }
+                let lines = groups.map { g -> (nx: Double, ny: Double, d: Double) in
+                    let length = (g.nx * g.nx + g.ny * g.ny).squareRoot()
+                    let nx = g.nx / length, ny = g.ny / length
+                    return (nx, ny, nx * g.px / g.count + ny * g.py / g.count)
+                }
+                let a = lines[0], b = lines[1]
+                let cross = a.nx * b.ny - a.ny * b.nx
+                guard abs(cross) > 0.3 else { continue }
+                let vx = (a.d * b.ny - b.d * a.ny) / cross, vy = (a.nx * b.d - b.nx * a.d) / cross
+                guard vx >= Double(x) - 0.5, vx <= Double(x) + 1.5, vy >= Double(y) - 0.5, vy <= Double(y) + 1.5 else { continue }
+                var nx = a.nx + b.nx, ny = a.ny + b.ny
+                let length = (nx * nx + ny * ny).squareRoot()
+                guard length > 1e-9 else { continue }
+                nx /= length; ny /= length
+                result[Int(edgeIndex[i])] = Edge(x: Float(vx), y: Float(vy), nx: Float(nx), ny: Float(ny))
             }
         }
         return result
@@ -150,35 +211,56 @@ struct SignedDistanceField {
         var best = Double.infinity, bestX = 0.0, bestY = 0.0, bestSeed = seed
         /// The segment (other end, parameter) when the nearest point lies on one.
         var bestSegment: (k: Int, t: Double)?
-        func consider(_ fx: Double, _ fy: Double, _ j: Int, _ segment: (k: Int, t: Double)? = nil) {
+        /// Whether the nearest point lies on a reconstructed corner (not on a smooth stretch).
+        var bestAtCorner = false
+        func consider(_ fx: Double, _ fy: Double, _ j: Int, _ segment: (k: Int, t: Double)? = nil, corner: Bool = false) {
             let dx = px - fx, dy = py - fy, d2 = dx * dx + dy * dy
-            if d2 < best { best = d2; bestX = dx; bestY = dy; bestSeed = j; bestSegment = segment }
+            if d2 < best { best = d2; bestX = dx; bestY = dy; bestSeed = j; bestSegment = segment; bestAtCorner = corner }
         }
-        let sx = seed % w, sy = seed / w
         // The nearest pixel centre is not always next to the nearest contour point (edge
-        // pixels sit up to √½ px off the contour): search two pixels around it.
-        for qy in max(0, sy - 2)...min(h - 1, sy + 2) {
-            for qx in max(0, sx - 2)...min(w - 1, sx + 2) {
-                let j = qy * w + qx
-                guard edgeIndex[j] >= 0 else { continue }
-                let a = edges[Int(edgeIndex[j])]
-                let ax = Double(a.x), ay = Double(a.y)
-                consider(ax, ay, j)
-                // Segments to the neighbouring edge pixels' contour points.
-                for ry in max(0, qy - 1)...min(h - 1, qy + 1) {
-                    for rx in max(0, qx - 1)...min(w - 1, qx + 1) {
-                        let k = ry * w + rx
-                        guard k != j, edgeIndex[k] >= 0 else { continue }
-                        let b = edges[Int(edgeIndex[k])]
-                        let bx = Double(b.x), by = Double(b.y)
-                        let ex = bx - ax, ey = by - ay, length2 = ex * ex + ey * ey
-                        guard length2 > 1e-12 else { continue }
-                        let t = ((px - ax) * ex + (py - ay) * ey) / length2
-                        guard t > 0 && t < 1 else { continue }
-                        consider(ax + t * ex, ay + t * ey, j, (k, t))
+        // pixels sit up to √½ px off the contour, and far from the contour the nearest
+        // centre can lie pixels along it from the foot): search two pixels around it, and
+        // again around the best edge pixel while that sits on the window's rim.
+        var centre = seed
+        for _ in 0..<6 {
+            let sx = centre % w, sy = centre / w
+            for qy in max(0, sy - 2)...min(h - 1, sy + 2) {
+                for qx in max(0, sx - 2)...min(w - 1, sx + 2) {
+                    let j = qy * w + qx
+                    guard edgeIndex[j] >= 0 else { continue }
+                    let a = edges[Int(edgeIndex[j])]
+                    let ax = Double(a.x), ay = Double(a.y)
+                    consider(ax, ay, j)
+                    // Segments to the neighbouring edge pixels' contour points.
+                    for ry in max(0, qy - 1)...min(h - 1, qy + 1) {
+                        for rx in max(0, qx - 1)...min(w - 1, qx + 1) {
+                            let k = ry * w + rx
+                            guard k != j, edgeIndex[k] >= 0 else { continue }
+                            let b = edges[Int(edgeIndex[k])]
+                            if a.smooth && b.smooth && a.nx * b.nx + a.ny * b.ny < 0.94, let v = Self.tangentsMeet(a, b) {
+                                // A corner between two smooth stretches: the contour runs to the
+                                // meeting point of their tangents, not along the chord.
+                                consider(v.x, v.y, j, corner: true)
+                                let ex = v.x - ax, ey = v.y - ay, length2 = ex * ex + ey * ey
+                                if length2 > 1e-12 {
+                                    let t = ((px - ax) * ex + (py - ay) * ey) / length2
+                                    if t > 0 && t < 1 { consider(ax + t * ex, ay + t * ey, j, corner: true) }
+                                }
+                                continue
+                            }
+                            let bx = Double(b.x), by = Double(b.y)
+                            let ex = bx - ax, ey = by - ay, length2 = ex * ex + ey * ey
+                            guard length2 > 1e-12 else { continue }
+                            let t = ((px - ax) * ex + (py - ay) * ey) / length2
+                            guard t > 0 && t < 1 else { continue }
+                            consider(ax + t * ex, ay + t * ey, j, (k, t))
+                        }
                     }
                 }
             }
+            let bx = bestSeed % w, by = bestSeed / w
+            guard max(abs(bx - sx), abs(by - sy)) >= 2, bestSeed != centre else { break }
+            centre = bestSeed
         }
         let length = best.squareRoot()
         // The polyline distance, bent by the fitted curvature on a gentle segment: within
@@ -204,7 +286,7 @@ struct SignedDistanceField {
                     smooth = ((1 - t) * a.distance + t * b.distance, nx, ny)
                 }
             }
-        } else if edge(bestSeed).smooth {
+        } else if edge(bestSeed).smooth && !bestAtCorner {
             smooth = osculating(edge(bestSeed), px, py)
         }
         // An osculating circle only describes the contour near its point: trusted where it
@@ -214,6 +296,18 @@ struct SignedDistanceField {
             normal = (smooth.nx, smooth.ny)
         }
         return (signed, normal.0, normal.1, curvature)
+    }
+
+    /// Where the tangent lines of two contour points meet, when they cross at 17° or more
+    /// and the meeting point lies within 2.5 px of both.
+    private static func tangentsMeet(_ a: Edge, _ b: Edge) -> (x: Double, y: Double)? {
+        let anx = Double(a.nx), any = Double(a.ny), bnx = Double(b.nx), bny = Double(b.ny)
+        let cross = anx * bny - any * bnx
+        guard abs(cross) > 0.3 else { return nil }
+        let da = anx * Double(a.x) + any * Double(a.y), db = bnx * Double(b.x) + bny * Double(b.y)
+        let vx = (da * bny - db * any) / cross, vy = (anx * db - bnx * da) / cross
+        func near(_ e: Edge) -> Bool { let dx = vx - Double(e.x), dy = vy - Double(e.y); return dx * dx + dy * dy <= 6.25 }
+        return near(a) && near(b) ? (vx, vy) : nil
     }
 
     /// Signed distance (positive outside) from (px, py) to the osculating circle of an

@@ -84,6 +84,21 @@ import Testing
         }
     }
 
+    /// A rectangle at fractional coordinates: its corner pixels hold two edges each, so the
+    /// corners are rebuilt where the sides' lines meet; grown by r it is the rounded
+    /// rectangle of corner radius r, within 6 levels (the reference's arcs are themselves
+    /// flattened to within 2; before corners were rebuilt: 80).
+    @Test(arguments: [2.5, 4.0, 9.5])
+    func growingAFractionalRectangleRoundsItsCorners(r: Double) throws {
+        func rect(_ grow: Double) throws -> CoveragePlane {
+            try ShapeRenderer.render([MaskShape(.rect(x: .pixels(30.3 - grow), y: .pixels(25.7 - grow), width: .pixels(60.3 + 2 * grow),
+                                                      height: .pixels(54.5 + 2 * grow), cornerRadius: .pixels(grow)))],
+                                     size: PixelSize(width: 120, height: 110))
+        }
+        let grown = try rect(0).offset(by: r), expected = try rect(r)
+        #expect(Self.levels(grown, expected) <= 6, "r \(r): \(Self.levels(grown, expected)) levels")
+    }
+
     @Test func growingASquareRoundsItsCornersWithTheGrowRadius() throws {
         let square = MaskShape(.rect(x: .pixels(20), y: .pixels(20), width: .pixels(24), height: .pixels(24), cornerRadius: .pixels(0)))
         let plane = try ShapeRenderer.render([square], size: PixelSize(width: 64, height: 64)).offset(by: 8)
