@@ -59,7 +59,6 @@ struct CutoutSegmentation {
                 distances[k] = Float((d * d).sum().squareRoot())
             }
         }
-        let limit = tolerance
         bytes = packed
         flatColour = flat
         distance = distances
