@@ -196,37 +196,43 @@ enum DeltaEBatch {
             t += 0.24 * c2h
             t += 0.32 * (c3h * 0.9945219 - s3h * 0.10452846)
             t -= 0.20 * (c4h * 0.4539905 + s4h * 0.8910065)
-            // h̄ in degrees (polynomial atan2) for the rotation term.
-            let ax = bx.replacing(with: -bx, where: bx .< 0), ay = by.replacing(with: -by, where: by .< 0)
-            let steep = ay .> ax
-            let big = ax.replacing(with: ay, where: steep), small = ay.replacing(with: ax, where: steep)
-            let z = small / big.replacing(with: 1, where: big .< 1e-30), z2 = z * z
-            var p = z2 * -0.01172120 + 0.05265332
-            p = p * z2 - 0.11643287
-            p = p * z2 + 0.19354346
-            p = p * z2 - 0.33262347
-            p = p * z2 + 0.99997726
-            var angle = p * z * Float(180 / Double.pi)
-            angle.replace(with: 90 - angle, where: steep)
-            angle.replace(with: 180 - angle, where: bx .< 0)
-            angle.replace(with: 360 - angle, where: by .< 0)
-            let hue = angle
             // ΔH'.
             let dx = c1p * x2 - c2p * x1, dy = c1p * b2 - c2p * b1
             var dH = squareRoot((dx * dx + dy * dy) / product.replacing(with: 1, where: .!chromatic))
             dH.replace(with: -dH, where: x1 * b2 .< b1 * x2)
             // The weighted differences.
-            let u = (hue - 275) * (1 / 25)
-            let deltaTheta = 30 * exp2(-u * u * 1.442695)
             let cBarP = (c1p + c2p) * 0.5
-            let cBarP7 = pow7(cBarP)
-            let rC = 2 * squareRoot(cBarP7 / (cBarP7 + pow25to7))
             let l1 = load(l1 + k), l2 = load(l2 + k)
             let lBar = (l1 + l2) * 0.5, lShift = (lBar - 50) * (lBar - 50)
             let sL = 1 + 0.015 * lShift / squareRoot(20 + lShift)
             let sC = 1 + 0.045 * cBarP
             let sH = 1 + 0.015 * cBarP * t
-            let rT = -smallSine(deltaTheta * (2 * Float.pi / 180)) * rC
+            // The rotation term matters only within about 100° of h̄ = 275° (beyond it,
+            // exp(−16) < 1e-7): skipped when no lane comes that close (the cosine of the
+            // angle between the mean-hue direction and 275° is below cos 100°).
+            var rT = Lanes.zero
+            if any((bx * 0.08715574 - by * 0.9961947) * inverseLength .>= -0.17364818) {
+                // h̄ in degrees (polynomial atan2) for the rotation term.
+                let ax = bx.replacing(with: -bx, where: bx .< 0), ay = by.replacing(with: -by, where: by .< 0)
+                let steep = ay .> ax
+                let big = ax.replacing(with: ay, where: steep), small = ay.replacing(with: ax, where: steep)
+                let z = small / big.replacing(with: 1, where: big .< 1e-30), z2 = z * z
+                var p = z2 * -0.01172120 + 0.05265332
+                p = p * z2 - 0.11643287
+                p = p * z2 + 0.19354346
+                p = p * z2 - 0.33262347
+                p = p * z2 + 0.99997726
+                var angle = p * z * Float(180 / Double.pi)
+                angle.replace(with: 90 - angle, where: steep)
+                angle.replace(with: 180 - angle, where: bx .< 0)
+                angle.replace(with: 360 - angle, where: by .< 0)
+                let hue = angle
+                let u = (hue - 275) * (1 / 25)
+                let deltaTheta = 30 * exp2(-u * u * 1.442695)
+                let cBarP7 = pow7(cBarP)
+                let rC = 2 * squareRoot(cBarP7 / (cBarP7 + pow25to7))
+                rT = -smallSine(deltaTheta * (2 * Float.pi / 180)) * rC
+            }
             let l = (l2 - l1) / sL, c = (c2p - c1p) / sC, h = dH / sH
             let sum: Lanes = l * l + c * c + (h + rT * c) * h
             store(squareRoot(sum.replacing(with: 0, where: sum .< 0)).replacing(with: .nan, where: opposite), out + k)
