@@ -47,7 +47,7 @@ public enum DiffPictures {
         let width = a.width + b.width + heatmap.width + 2 * gap
         let height = labelHeight + max(a.height, b.height, heatmap.height)
         var picture = PixelBuffer(width: width, height: height, format: .rgba8)
-        picture.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 255) }
+        _ = picture.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 255) }
         let white = RGB8(red: 255, green: 255, blue: 255), ink = RGB8(red: 20, green: 20, blue: 20)
         var left = 0
         for (label, panel) in [("A", a), ("B", b), ("ΔE00 HEATMAP", heatmap)] {

@@ -1,4 +1,4 @@
-public import ImageCore
+import ImageCore
 
 extension CoveragePlane {
     /// The selection grown by `distance` pixels (shrunk when negative), measured from

@@ -21,7 +21,7 @@ public enum MaskPreview {
             base = base.converted(to: .rgba8)
         } else {
             base = PixelBuffer(width: w, height: h, format: .rgba8)
-            base.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 128) }
+            _ = base.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 128) }
         }
         // Outline: pixels whose inside/outside differs from a 4-neighbour, thickened.
         var edge = [Float](repeating: 0, count: w * h)

@@ -1,4 +1,4 @@
-public import ImageCore
+import ImageCore
 
 /// One shape of a mask, drawn in order: `add` selects its area, `subtract` removes it.
 ///
