@@ -46,11 +46,10 @@ extension CutoutSegmentation {
         for k in flat { factor[Int(k)] = Self.noShade }
         // Seeds: smooth candidates beside the background.
         var queue: [Int] = []
-        for k in 0..<count where factor[k] < Self.noShade && label[k] == .foreground {
-            let x = k % w, y = k / w
-            let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
-                || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
-            if touches && smooth(k) { label[k] = .shadow; queue.append(k); shadowCount += 1 }
+        for k in 0..<count where factor[k] < Self.noShade && label[k] == .foreground && besideBackground(k) && smooth(k) {
+            label[k] = .shadow
+            queue.append(k)
+            shadowCount += 1
         }
         PixelGraph.flood(&queue, width: w, height: h) { k in
             guard label[k] == .foreground, smooth(k) else { return false }

@@ -80,6 +80,13 @@ struct CutoutSegmentation {
 
     mutating func returnScratch(_ plane: [Bool]) { scratch = plane }
 
+    /// Whether a 4-neighbour of pixel k is background.
+    func besideBackground(_ k: Int) -> Bool {
+        let x = k % width, y = k / width
+        return (x > 0 && label[k - 1] == .background) || (x + 1 < width && label[k + 1] == .background)
+            || (y > 0 && label[k - width] == .background) || (y + 1 < height && label[k + width] == .background)
+    }
+
     @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
         SIMD3(Float(bytes[3 * k]), Float(bytes[3 * k + 1]), Float(bytes[3 * k + 2]))
     }
@@ -92,16 +99,18 @@ struct CutoutSegmentation {
     /// Background: pixels within the tolerance connected to the border.
     mutating func markBackground() {
         let w = width, h = height
-        var seeds: [Int] = []
-        for x in 0..<w { seeds.append(x); seeds.append((h - 1) * w + x) }
-        for y in 0..<h { seeds.append(y * w); seeds.append(y * w + w - 1) }
-        let limit = tolerance
-        distance.withUnsafeBufferPointer { distance in
-            label.withUnsafeMutableBufferPointer { label in
-                PixelGraph.fill(from: seeds, width: w, height: h,
-                                open: { label[$0] == .foreground && Double(distance[$0]) <= limit },
-                                mark: { label[$0] = .background })
-            }
+        var queue: [Int] = []
+        var border: [Int] = []
+        for x in 0..<w { border.append(x); border.append((h - 1) * w + x) }
+        for y in 0..<h { border.append(y * w); border.append(y * w + w - 1) }
+        for k in border where near(k) && label[k] == .foreground {
+            label[k] = .background
+            queue.append(k)
+        }
+        PixelGraph.flood(&queue, width: w, height: h) { k in
+            guard label[k] == .foreground, near(k) else { return false }
+            label[k] = .background
+            return true
         }
     }
 
@@ -123,15 +132,12 @@ struct CutoutSegmentation {
 
     /// Speckles reached from the background join it.
     mutating func clearSpeckles() {
-        let w = width, h = height
         var queue: [Int] = []
-        for k in speckles.sorted() where label[k] == .foreground {
-            let x = k % w, y = k / w
-            let touches = (x > 0 && label[k - 1] == .background) || (x + 1 < w && label[k + 1] == .background)
-                || (y > 0 && label[k - w] == .background) || (y + 1 < h && label[k + w] == .background)
-            if touches { label[k] = .background; queue.append(k) }
+        for k in speckles.sorted() where label[k] == .foreground && besideBackground(k) {
+            label[k] = .background
+            queue.append(k)
         }
-        PixelGraph.flood(&queue, width: w, height: h) { k in
+        PixelGraph.flood(&queue, width: width, height: height) { k in
             guard label[k] == .foreground, speckles.contains(k) else { return false }
             label[k] = .background
             return true

@@ -1,43 +1,29 @@
 /// 4-connected walks over a row-major pixel grid.
 enum PixelGraph {
-    /// Flood: takes indices from `queue` (last first: the pending set stays near the
-    /// frontier instead of growing with every pixel visited), offers each 4-neighbour to
-    /// `visit`, which marks it and returns true to continue from it. The pixels reached
-    /// do not depend on the order.
+    /// Flood: from the pixels in `queue` (already marked), offers 4-neighbours to `visit`,
+    /// which marks a pixel and returns true to continue from it (false: not part of the
+    /// fill, or marked already). Scanline order: each pixel's row run is grown left and
+    /// right, then the rows above and below are scanned along it, so most pixels are
+    /// offered once or twice rather than by each of their four neighbours. The pixels
+    /// reached do not depend on the order.
     static func flood(_ queue: inout [Int], width w: Int, height h: Int, visit: (Int) -> Bool) {
-        while let k = queue.popLast() {
-            let x = k % w, y = k / w
-            if x > 0 && visit(k - 1) { queue.append(k - 1) }
-            if x + 1 < w && visit(k + 1) { queue.append(k + 1) }
-            if y > 0 && visit(k - w) { queue.append(k - w) }
-            if y + 1 < h && visit(k + w) { queue.append(k + w) }
+        var spans: [(y: Int, x0: Int, x1: Int)] = []
+        /// The run through (x, y), whose pixel is marked: grown both ways and queued.
+        func run(_ x: Int, _ y: Int) -> Int {
+            let row = y * w
+            var left = x, right = x
+            while left > 0 && visit(row + left - 1) { left -= 1 }
+            while right + 1 < w && visit(row + right + 1) { right += 1 }
+            spans.append((y, left, right))
+            return right
         }
-    }
-
-    /// Scanline flood: marks every pixel 4-connected to a seed through pixels where
-    /// `open` holds (seeds included when open). `open` must be false for a pixel once
-    /// `mark` has run on it. One test per pixel and span, instead of four per pixel.
-    static func fill(from seeds: [Int], width w: Int, height h: Int, open: (Int) -> Bool, mark: (Int) -> Void) {
-        var stack = seeds
-        while let seed = stack.popLast() {
-            guard open(seed) else { continue }
-            let y = seed / w, row = y * w
-            var left = seed - row, right = left
-            while left > 0 && open(row + left - 1) { left -= 1 }
-            while right + 1 < w && open(row + right + 1) { right += 1 }
-            for x in left...right { mark(row + x) }
-            // One seed per open run in the rows above and below the span.
+        for k in queue { _ = run(k % w, k / w) }
+        queue.removeAll(keepingCapacity: true)
+        while let (y, x0, x1) = spans.popLast() {
             for ny in stride(from: y - 1, through: y + 1, by: 2) where ny >= 0 && ny < h {
-                let other = ny * w
-                var x = left
-                while x <= right {
-                    if open(other + x) {
-                        stack.append(other + x)
-                        x += 1
-                        while x <= right && open(other + x) { x += 1 }
-                    } else {
-                        x += 1
-                    }
+                var x = x0
+                while x <= x1 {
+                    x = visit(ny * w + x) ? run(x, ny) + 2 : x + 1
                 }
             }
         }

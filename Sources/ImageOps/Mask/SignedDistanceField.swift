@@ -186,9 +186,7 @@ struct SignedDistanceField {
                     return (nx, ny, nx * g.px / g.count + ny * g.py / g.count)
                 }
                 let a = lines[0], b = lines[1]
-                let cross = a.nx * b.ny - a.ny * b.nx
-                guard abs(cross) > 0.3 else { continue }
-                let vx = (a.d * b.ny - b.d * a.ny) / cross, vy = (a.nx * b.d - b.nx * a.d) / cross
+                guard let (vx, vy) = meet(a, b) else { continue }
                 guard vx >= Double(x) - 0.5, vx <= Double(x) + 1.5, vy >= Double(y) - 0.5, vy <= Double(y) + 1.5 else { continue }
                 var nx = a.nx + b.nx, ny = a.ny + b.ny
                 let length = (nx * nx + ny * ny).squareRoot()
@@ -298,14 +296,20 @@ struct SignedDistanceField {
         return (signed, normal.0, normal.1, curvature)
     }
 
+    /// The intersection of the lines n·p = d (unit normals), when they cross at 17° or more.
+    private static func meet(_ a: (nx: Double, ny: Double, d: Double), _ b: (nx: Double, ny: Double, d: Double)) -> (Double, Double)? {
+        let cross = a.nx * b.ny - a.ny * b.nx
+        guard abs(cross) > 0.3 else { return nil }
+        return ((a.d * b.ny - b.d * a.ny) / cross, (a.nx * b.d - b.nx * a.d) / cross)
+    }
+
     /// Where the tangent lines of two contour points meet, when they cross at 17° or more
     /// and the meeting point lies within 2.5 px of both.
     private static func tangentsMeet(_ a: Edge, _ b: Edge) -> (x: Double, y: Double)? {
-        let anx = Double(a.nx), any = Double(a.ny), bnx = Double(b.nx), bny = Double(b.ny)
-        let cross = anx * bny - any * bnx
-        guard abs(cross) > 0.3 else { return nil }
-        let da = anx * Double(a.x) + any * Double(a.y), db = bnx * Double(b.x) + bny * Double(b.y)
-        let vx = (da * bny - db * any) / cross, vy = (anx * db - bnx * da) / cross
+        func line(_ e: Edge) -> (nx: Double, ny: Double, d: Double) {
+            (Double(e.nx), Double(e.ny), Double(e.nx) * Double(e.x) + Double(e.ny) * Double(e.y))
+        }
+        guard let (vx, vy) = meet(line(a), line(b)) else { return nil }
         func near(_ e: Edge) -> Bool { let dx = vx - Double(e.x), dy = vy - Double(e.y); return dx * dx + dy * dy <= 6.25 }
         return near(a) && near(b) ? (vx, vy) : nil
     }
