@@ -77,9 +77,12 @@ static void fillInfo(struct jpeg_decompress_struct *cinfo, CJPEGShims_Info *info
 }
 
 // Chooses the output colour space and scale; must run after jpeg_read_header.
-static void configureOutput(struct jpeg_decompress_struct *cinfo, int scaleDenominator) {
+// `components` is 4 (RGBA) or 3 (RGB); CMYK files always give 4 (CMYK).
+static void configureOutput(struct jpeg_decompress_struct *cinfo, int scaleDenominator, int components) {
     if (cinfo->jpeg_color_space == JCS_CMYK || cinfo->jpeg_color_space == JCS_YCCK) {
         cinfo->out_color_space = JCS_CMYK;
+    } else if (components == 3) {
+        cinfo->out_color_space = JCS_RGB;
     } else {
 #ifdef JCS_EXTENSIONS
         cinfo->out_color_space = JCS_EXT_RGBA;
@@ -107,14 +110,14 @@ int CJPEGShims_readInfo(const uint8_t *data, size_t size, int scaleDenominator,
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
-    configureOutput(&cinfo, scaleDenominator);
+    configureOutput(&cinfo, scaleDenominator, 4);
     fillInfo(&cinfo, info);
     jpeg_destroy_decompress(&cinfo);
     return CJPEGShims_ok;
 }
 
 int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
-                      uint64_t maxPixels, const CJPEGShims_Region *region,
+                      uint64_t maxPixels, const CJPEGShims_Region *region, int components,
                       uint8_t *output, size_t outputStride,
                       size_t outputSize, CJPEGShims_Info *info, CJPEGShims_Status *status) {
     struct jpeg_decompress_struct cinfo;
@@ -131,8 +134,10 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
-    configureOutput(&cinfo, scaleDenominator);
+    configureOutput(&cinfo, scaleDenominator, components);
     fillInfo(&cinfo, info);
+    // Bytes per output pixel: 3 for RGB, 4 for RGBA and CMYK.
+    size_t pixelBytes = (cinfo.out_color_space != JCS_CMYK && components == 3) ? 3 : 4;
 
     uint64_t pixels = (uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height;
     if (pixels > maxPixels) {
@@ -159,7 +164,7 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
         }
         x = region->x; y = region->y; width = region->width; height = region->height;
     }
-    size_t rowBytes = (size_t)width * 4;
+    size_t rowBytes = (size_t)width * pixelBytes;
     if (outputStride < rowBytes ||
         outputSize < outputStride * (size_t)(height - 1) + rowBytes) {
         status->code = CJPEGShims_bufferTooSmall;
@@ -187,19 +192,19 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
         skipColumns = x;
         while (cinfo.output_scanline < y) {
             // Decoded and dropped: plain libjpeg cannot skip.
-            if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * 4);
+            if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * pixelBytes);
             if (context.scratch == NULL) ERREXIT1(&cinfo, JERR_OUT_OF_MEMORY, 0);
             JSAMPROW row = context.scratch;
             jpeg_read_scanlines(&cinfo, &row, 1);
         }
 #endif
-        if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * 4);
+        if (context.scratch == NULL) context.scratch = malloc((size_t)cinfo.output_width * pixelBytes);
         if (context.scratch == NULL) ERREXIT1(&cinfo, JERR_OUT_OF_MEMORY, 0);
     }
 #ifndef JCS_EXTENSIONS
     // Plain IJG libjpeg: decode RGB (or grey) into the row, then expand in place
     // from the right so no byte is overwritten before it is read.
-    int expand = (cinfo.out_color_space != JCS_CMYK);
+    int expand = (cinfo.out_color_space != JCS_CMYK && pixelBytes == 4);
 #endif
     for (JDIMENSION line = 0; line < height; line++) {
         JSAMPROW destination = output + (size_t)line * outputStride;
@@ -216,7 +221,7 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
             }
         }
 #endif
-        if (partial) memcpy(destination, row + (size_t)skipColumns * 4, rowBytes);
+        if (partial) memcpy(destination, row + (size_t)skipColumns * pixelBytes, rowBytes);
     }
     if (partial) {
         // Rows below the region are not needed; abort does not warn about them.

@@ -27,10 +27,16 @@ public struct DecodingOptions: Sendable, Hashable {
     /// PNG only: an opaque 8-bit greyscale file decodes to `.gray8` instead of `.rgba8`
     /// (a quarter of the memory; masks and mattes). Default false: every format gives RGBA8.
     public var keepGray: Bool
+    /// PNG and JPEG: an opaque colour image (PNG colour type 2, 8-bit, no tRNS; a
+    /// YCbCr, RGB or greyscale JPEG) decodes to `.rgb8` instead of `.rgba8` (three
+    /// quarters of the memory; metrics that never read alpha). CMYK JPEGs, other PNGs
+    /// and WebP still give RGBA8; with `keepGray`, a grey PNG still gives gray8. Default false.
+    public var keepRGB: Bool
 
     public init(
         limits: DecodingLimits = .default, lenient: Bool = false,
-        animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil, keepGray: Bool = false
+        animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil, keepGray: Bool = false,
+        keepRGB: Bool = false
     ) {
         self.limits = limits
         self.lenient = lenient
@@ -38,6 +44,7 @@ public struct DecodingOptions: Sendable, Hashable {
         self.jpegScaleDenominator = jpegScaleDenominator
         self.jpegRegion = jpegRegion
         self.keepGray = keepGray
+        self.keepRGB = keepRGB
     }
 
     public static let `default` = DecodingOptions()

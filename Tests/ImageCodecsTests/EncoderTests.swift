@@ -109,3 +109,43 @@ import TestSupport
         #expect(try ImageCodec.decode(colour, options: DecodingOptions(keepGray: true)).pixels.format == .rgba8)
     }
 }
+
+/// `keepRGB`: opaque colour PNGs and JPEGs decode to rgb8 with exactly the RGBA decode's
+/// colour; everything else keeps its usual layout.
+@Suite(.requiresConformance) struct KeepRGBTests {
+    static let options = DecodingOptions(keepRGB: true)
+
+    /// The RGB decode equals the RGBA decode's colour, and `expected` is its format.
+    static func check(_ path: String, expected: PixelFormat, region: PixelRect? = nil, scale: Int = 1) throws {
+        let bytes = try Conformance.bytes(path)
+        var options = Self.options, plain = DecodingOptions()
+        options.jpegRegion = region; plain.jpegRegion = region
+        options.jpegScaleDenominator = scale; plain.jpegScaleDenominator = scale
+        let kept = try ImageCodec.decode(bytes, options: options).pixels
+        let rgba = try ImageCodec.decode(bytes, options: plain).pixels
+        #expect(kept.format == expected, "\(path)")
+        #expect(kept.size == rgba.size && kept.converted(to: .rgba8) == rgba, "\(path)")
+    }
+
+    @Test func pngRowFiltersAndLayouts() throws {
+        // Every row filter (f00…f04), and RGB files that are not on the fast path.
+        for name in ["basn2c08", "f00n2c08", "f01n2c08", "f02n2c08", "f03n2c08", "f04n2c08"] {
+            try Self.check("pngsuite/\(name).png", expected: .rgb8)
+        }
+        for name in ["basi2c08", "basn2c16", "tbrn2c08", "basn6a08", "basn0g08"] {
+            try Self.check("pngsuite/\(name).png", expected: .rgba8)
+        }
+    }
+
+    @Test func jpegColourSpacesScalesAndRegions() throws {
+        for name in ["coffee_baseline_420_q85", "coffee_baseline_444_q90", "coffee_progressive_q85", "coffee_grayscale_q90", "coffee_arithmetic_q85"] {
+            try Self.check("jpeg/made/\(name).jpg", expected: .rgb8)
+        }
+        try Self.check("jpeg/made/coffee_baseline_420_q85.jpg", expected: .rgb8, scale: 4)
+        try Self.check("jpeg/made/coffee_baseline_420_q85.jpg", expected: .rgb8, region: PixelRect(x: 37, y: 21, width: 101, height: 53))
+        // CMYK and YCCK still convert to RGBA.
+        for name in ["coffee_cmyk_adobe_inverted", "coffee_ycck_adobe_inverted"] {
+            try Self.check("jpeg/made/\(name).jpg", expected: .rgba8)
+        }
+    }
+}

@@ -71,14 +71,14 @@ typedef struct CJPEGShims_Info {
 int CJPEGShims_readInfo(const uint8_t *data, size_t size, int scaleDenominator,
                         CJPEGShims_Info *info, CJPEGShims_Status *status);
 
-/// Decodes into `output` (RGBA8, alpha 255, or CMYK8 when `info->outputIsCMYK`), one
-/// row every `outputStride` bytes. Checks `maxPixels` against the header before any
+/// Decodes into `output` (RGBA8, alpha 255, or with `components` 3 RGB8; CMYK8 whatever
+/// `components` says when `info->outputIsCMYK`), one row every `outputStride` bytes. Checks `maxPixels` against the header before any
 /// pixel work. `info` is filled as by `CJPEGShims_readInfo`. With a `region` (NULL for
 /// the whole image), only that rectangle is written, starting at `output`; with
 /// libjpeg-turbo, rows above it are skipped without IDCT and only the iMCU columns
 /// covering it are decoded.
 int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
-                      uint64_t maxPixels, const CJPEGShims_Region *region,
+                      uint64_t maxPixels, const CJPEGShims_Region *region, int components,
                       uint8_t *output, size_t outputStride,
                       size_t outputSize, CJPEGShims_Info *info, CJPEGShims_Status *status);
 

@@ -27,11 +27,13 @@ enum JPEGCodec {
             outputSize = region.size
         }
 
+        // CMYK files decode to CMYK8 and are converted to RGBA8 below.
+        let format: PixelFormat = options.keepRGB && !header.outputIsCMYK ? .rgb8 : .rgba8
         var decodeResult: Result<(LibJPEG.Info, LibJPEG.Warnings), CodecError> = .failure(.corrupt(.jpeg, message: "not decoded"))
-        var pixels = PixelBuffer(width: outputSize.width, height: outputSize.height, format: .rgba8) { buffer, bytesPerRow in
+        var pixels = PixelBuffer(width: outputSize.width, height: outputSize.height, format: format) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
                 try LibJPEG.decode(data, scaleDenominator: scale, maxPixels: options.limits.maxPixels,
-                                   region: options.jpegRegion, into: buffer, bytesPerRow: bytesPerRow)
+                                   region: options.jpegRegion, components: format.bytesPerPixel, into: buffer, bytesPerRow: bytesPerRow)
             }
             if case .failure = decodeResult { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
         }

@@ -32,10 +32,10 @@ enum LibJPEG {
         return Info(info)
     }
 
-    /// Decodes into `destination` (RGBA8 or, for CMYK files, CMYK8) at `bytesPerRow`.
-    /// With `region` (output pixels), only that rectangle is written.
+    /// Decodes into `destination` (RGBA8, or RGB8 with `components` 3; CMYK8 for CMYK
+    /// files) at `bytesPerRow`. With `region` (output pixels), only that rectangle is written.
     static func decode(
-        _ data: [UInt8], scaleDenominator: Int, maxPixels: Int, region: PixelRect? = nil,
+        _ data: [UInt8], scaleDenominator: Int, maxPixels: Int, region: PixelRect? = nil, components: Int = 4,
         into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int
     ) throws(CodecError) -> (Info, Warnings) {
         var info = CJPEGShims_Info()
@@ -43,7 +43,7 @@ enum LibJPEG {
         func call(_ regionPointer: UnsafePointer<CJPEGShims_Region>?) -> Int32 {
             data.withUnsafeBufferPointer { bytes in
                 CJPEGShims_decode(
-                    bytes.baseAddress, bytes.count, Int32(scaleDenominator), UInt64(maxPixels), regionPointer,
+                    bytes.baseAddress, bytes.count, Int32(scaleDenominator), UInt64(maxPixels), regionPointer, Int32(components),
                     destination.baseAddress?.assumingMemoryBound(to: UInt8.self), bytesPerRow,
                     destination.count, &info, &status)
             }

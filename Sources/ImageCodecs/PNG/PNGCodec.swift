@@ -12,13 +12,12 @@ enum PNGCodec {
         let chunks = PNGChunkReader(data)
         let header = try LibPNG.readInfo(data)
         try options.limits.checkImage(width: header.width, height: header.height)
-        if options.keepGray && header.colorType == 0 && PNGFastDecoder.applies(to: header) {
-            var result: Result<[UInt8]?, CodecError> = .success(nil)
-            let gray = PixelBuffer(width: header.width, height: header.height, format: .gray8) { buffer, _ in
-                result = Result { () throws(CodecError) in try PNGFastDecoder.decodeGray(data, info: header, into: buffer) }
-                if case .failure = result { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
-            }
-            return DecodedImage(pixels: gray, metadata: metadata(chunks, header, iccProfile: try result.get(), byteCount: data.count))
+        let native = (header.colorType == 0 && options.keepGray) || (header.colorType == 2 && options.keepRGB)
+        if native && PNGFastDecoder.applies(to: header) {
+            let (bytes, icc) = try PNGFastDecoder.decodeNative(data, info: header)
+            let format: PixelFormat = header.colorType == 2 ? .rgb8 : .gray8
+            let pixels = PixelBuffer(width: header.width, height: header.height, bytesPerRow: header.width * format.bytesPerPixel, format: format, bytes: bytes)
+            return DecodedImage(pixels: pixels, metadata: metadata(chunks, header, iccProfile: icc, byteCount: data.count))
         }
         var decodeResult: Result<(LibPNG.Info, iccProfile: [UInt8]?), CodecError> = .failure(.corrupt(.png, message: "not decoded"))
         let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8) { buffer, bytesPerRow in

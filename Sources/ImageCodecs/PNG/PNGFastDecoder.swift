@@ -35,26 +35,36 @@ enum PNGFastDecoder {
         return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
     }
 
-    /// Decodes an opaque 8-bit greyscale PNG into `destination` (packed gray8); returns the
-    /// ICC profile. The filtered rows carry one filter byte each, so they are inflated into
-    /// a scratch buffer and un-filtered there, then copied row by row.
-    static func decodeGray(_ data: [UInt8], info: LibPNG.Info, into destination: UnsafeMutableRawBufferPointer) throws(CodecError) -> [UInt8]? {
-        precondition(info.colorType == 0 && info.bitDepth == 8, "decodeGray needs 8-bit greyscale")
-        let rowBytes = info.width
+    /// Decodes a grey or RGB PNG to its own layout (packed gray8 or rgb8); returns the
+    /// pixel bytes and the ICC profile. The filtered rows carry one filter byte each, so
+    /// they are inflated into a buffer `height` bytes longer than the pixels, un-filtered
+    /// there and moved down over the filter bytes row by row (each row's destination
+    /// starts before its source), then the spare tail is dropped.
+    static func decodeNative(_ data: [UInt8], info: LibPNG.Info) throws(CodecError) -> (pixels: [UInt8], iccProfile: [UInt8]?) {
+        precondition([0, 2].contains(info.colorType) && info.bitDepth == 8, "decodeNative needs 8-bit grey or RGB")
+        let channels = info.colorType == 2 ? 3 : 1
+        let rowBytes = info.width * channels, count = (rowBytes + 1) * info.height
         let (idat, iccCompressed) = try collectChunks(data)
-        var rows = [UInt8](repeating: 0, count: (rowBytes + 1) * info.height)
-        // Array's accessors are untyped `rethrows`; carry the typed error across them.
-        try rows.withUnsafeMutableBytes { output in
-            Result { () throws(CodecError) in
+        var failure: CodecError?
+        var pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let output = UnsafeMutableRawBufferPointer(buffer)
+            LargeAllocation.adviseHugePages(output)
+            do throws(CodecError) {
                 try idat.withUnsafeBytes { input in Result { () throws(CodecError) in try LibDeflate.zlibDecompress(input, into: output) } }.get()
-                let base = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: 1)
+                let base = buffer.baseAddress!
+                try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: channels)
                 for y in 0..<info.height {
-                    (destination.baseAddress! + y * rowBytes).copyMemory(from: base + y * (rowBytes + 1) + 1, byteCount: rowBytes)
+                    (base + y * rowBytes).update(from: base + y * (rowBytes + 1) + 1, count: rowBytes)
                 }
+            } catch {
+                failure = error
+                buffer.initialize(repeating: 0)
             }
-        }.get()
-        return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
+            initialized = count
+        }
+        if let failure { throw failure }
+        pixels.removeLast(info.height)
+        return (pixels, try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) })
     }
 
     /// The concatenated IDAT payload and the compressed iCCP profile, after checking the

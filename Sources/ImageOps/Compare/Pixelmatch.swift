@@ -11,77 +11,140 @@ public enum Pixelmatch {
     public struct Result: Sendable {
         public var mismatched: Int
         /// Counted pixels in red (or `diffColorAlt`), anti-aliased ones in yellow, the rest
-        /// a faded grey of image 1; RGBA8.
+        /// a faded grey of image 1: RGB8, or with `diffMask` RGBA8 with only the marked
+        /// pixels opaque.
         public var picture: PixelBuffer?
     }
 
-    /// Compares two images of the same size (converted to straight RGBA8).
+    /// Compares two images of the same size. Opaque formats (no alpha channel) are read as
+    /// packed RGB8, any other as straight RGBA8; the count does not depend on which.
     /// - Precondition: equal sizes.
     public static func compare(_ first: PixelBuffer, _ second: PixelBuffer, options: PixelmatchOptions = PixelmatchOptions(), picture: Bool = false) -> Result {
         precondition(first.size == second.size, "pixelmatch needs equal sizes: \(first.size) and \(second.size)")
-        let a = packed(first), b = packed(second)
-        let width = first.width, height = first.height, count = width * height
-        // The picture (one unused pixel when none is asked for).
-        var output = [UInt8](repeating: 0, count: picture ? count * 4 : 4)
-        let maxDelta = 35215 * options.threshold * options.threshold
-        let alt = options.diffColorAlt ?? options.diffColor
-        let drawGray = picture && !options.diffMask, fade = options.alpha
-        var mismatched = 0
+        let layout: PixelFormat = first.format.alpha == .none && second.format.alpha == .none ? .rgb8 : .rgba8
+        let a = packed(first, as: layout), b = packed(second, as: layout)
+        let width = first.width, height = first.height
+        let pictureFormat: PixelFormat = options.diffMask ? .rgba8 : .rgb8
+        var mismatched = 0, output: [UInt8] = []
         a.withUnsafeBytes { rawA in
             b.withUnsafeBytes { rawB in
-                let a8 = rawA.bindMemory(to: UInt8.self), b8 = rawB.bindMemory(to: UInt8.self)
-                let a32 = rawA.bindMemory(to: UInt32.self), b32 = rawB.bindMemory(to: UInt32.self)
-                output.withUnsafeMutableBufferPointer { outBuffer in
-                    let out = outBuffer.baseAddress!
-                    @inline(__always) func draw(_ i: Int, _ colour: RGB8) {
-                        out[4 * i] = colour.red; out[4 * i + 1] = colour.green; out[4 * i + 2] = colour.blue; out[4 * i + 3] = 255
-                    }
-                    @inline(__always) func gray(_ i: Int) {
-                        guard drawGray else { return }
-                        let k = 4 * i
-                        let y = Double(a8[k]) * 0.29889531 + Double(a8[k + 1]) * 0.58662247 + Double(a8[k + 2]) * 0.11448223
-                        let v = UInt8(255 + (y - 255) * fade * Double(a8[k + 3]) / 255)
-                        draw(i, RGB8(red: v, green: v, blue: v))
-                    }
-                    for y in 0..<height {
-                        for x in 0..<width {
-                            let i = y * width + x
-                            let delta = a32[i] == b32[i] ? 0 : colorDelta(a8, b8, 4 * i, 4 * i, yOnly: false)
-                            if abs(delta) > maxDelta {
-                                let excluded = !options.includeAA
-                                    && (antialiased(a8, x, y, width, height, a32, b32) || antialiased(b8, x, y, width, height, b32, a32))
-                                if excluded {
-                                    if picture && !options.diffMask { draw(i, options.aaColor) }
-                                } else {
-                                    if picture { draw(i, delta < 0 ? alt : options.diffColor) }
-                                    mismatched += 1
-                                }
-                            } else {
-                                gray(i)
-                            }
-                        }
-                    }
+                let one = Pixels(rawA, channels: layout.bytesPerPixel), two = Pixels(rawB, channels: layout.bytesPerPixel)
+                guard picture else {
+                    mismatched = scan(one, two, width: width, height: height, options: options, into: nil)
+                    return
+                }
+                // Every pixel is drawn (grey, yellow or red), except with diffMask: there
+                // the rest stays transparent.
+                output = [UInt8](unsafeUninitializedCapacity: width * height * pictureFormat.bytesPerPixel) { buffer, initialized in
+                    LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+                    if options.diffMask { buffer.initialize(repeating: 0) }
+                    mismatched = scan(one, two, width: width, height: height, options: options, into: buffer.baseAddress!)
+                    initialized = buffer.count
                 }
             }
         }
-        let image = picture ? PixelBuffer(width: width, height: height, bytesPerRow: width * 4, format: .rgba8, bytes: output) : nil
+        let image = picture ? PixelBuffer(width: width, height: height, bytesPerRow: width * pictureFormat.bytesPerPixel, format: pictureFormat, bytes: output) : nil
         return Result(mismatched: mismatched, picture: image)
     }
 
-    /// The image as packed straight RGBA8: itself when it already is (no copy).
-    private static func packed(_ image: PixelBuffer) -> PixelBuffer {
-        var rgba = image
-        if rgba.format.alpha == .premultiplied { rgba = rgba.unpremultiplied() }
-        rgba = rgba.converted(to: .rgba8)
-        if rgba.isPacked { return rgba }
-        return PixelBuffer(width: rgba.width, height: rgba.height, bytesPerRow: rgba.width * 4, format: .rgba8, bytes: rgba.packedBytes)
+    /// Counts the mismatched pixels and, with `out`, draws the picture (RGB8, or RGBA8 with
+    /// `diffMask`) there.
+    private static func scan(_ one: Pixels, _ two: Pixels, width: Int, height: Int, options: PixelmatchOptions,
+                             into out: UnsafeMutablePointer<UInt8>?) -> Int {
+        let maxDelta = 35215 * options.threshold * options.threshold
+        let limit = closeLimit(maxDelta)
+        let alt = options.diffColorAlt ?? options.diffColor
+        let picture = out != nil, drawGray = picture && !options.diffMask, fade = options.alpha
+        let pictureChannels = options.diffMask ? 4 : 3
+        var mismatched = 0
+        @inline(__always) func draw(_ i: Int, _ colour: RGB8) {
+            let k = pictureChannels * i
+            out![k] = colour.red; out![k + 1] = colour.green; out![k + 2] = colour.blue
+            if pictureChannels == 4 { out![k + 3] = 255 }
+        }
+        @inline(__always) func gray(_ i: Int) {
+            guard drawGray else { return }
+            let k = one.channels * i
+            let y = Double(one.bytes[k]) * 0.29889531 + Double(one.bytes[k + 1]) * 0.58662247 + Double(one.bytes[k + 2]) * 0.11448223
+            let v = UInt8(255 + (y - 255) * fade * Double(one.alpha(k)) / 255)
+            draw(i, RGB8(red: v, green: v, blue: v))
+        }
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let run = min(Pixels.block, width - x)
+                let i = y * width + x
+                // A block where no sample differs by more than `limit` (both opaque) holds
+                // no pixel above the cut-off: only its grey is drawn.
+                if run == Pixels.block && one.isClose(to: two, block: i, limit: limit) {
+                    if drawGray { grayBlock(one, i, fade: fade, into: out! + 3 * i) }
+                    x += run
+                    continue
+                }
+                for x in x..<(x + run) {
+                    let i = y * width + x
+                    let delta = one.key(i) == two.key(i) ? 0 : colorDelta(one, two, one.channels * i, yOnly: false)
+                    if abs(delta) > maxDelta {
+                        let excluded = !options.includeAA
+                            && (antialiased(one, x, y, width, height, other: two) || antialiased(two, x, y, width, height, other: one))
+                        if excluded {
+                            if drawGray { draw(i, options.aaColor) }
+                        } else {
+                            if picture { draw(i, delta < 0 ? alt : options.diffColor) }
+                            mismatched += 1
+                        }
+                    } else {
+                        gray(i)
+                    }
+                }
+                x += run
+            }
+        }
+        return mismatched
     }
 
-    /// The signed YIQ distance between pixel k of `one` and pixel m of `two` (byte
-    /// offsets); negative when `two` is darker. `yOnly`: the luma difference alone.
-    static func colorDelta(_ one: UnsafeBufferPointer<UInt8>, _ two: UnsafeBufferPointer<UInt8>, _ k: Int, _ m: Int, yOnly: Bool) -> Double {
-        let r1 = Double(one[k]), g1 = Double(one[k + 1]), b1 = Double(one[k + 2]), a1 = Double(one[k + 3])
-        let r2 = Double(two[m]), g2 = Double(two[m + 1]), b2 = Double(two[m + 2]), a2 = Double(two[m + 3])
+    /// The faded grey of pixels i ..< i + `Pixels.block` of `one`, all opaque, into an
+    /// RGB picture at `out`: v7.2.0's `255 + (y − 255)·alpha·255/255`, truncated, in the
+    /// same order of operations as one pixel at a time.
+    @inline(__always)
+    static func grayBlock(_ one: Pixels, _ i: Int, fade: Double, into out: UnsafeMutablePointer<UInt8>) {
+        let c = one.channels
+        for j in 0..<Pixels.block {
+            let p = one.bytes + (i + j) * c
+            let y = Double(p[0]) * 0.29889531 + Double(p[1]) * 0.58662247 + Double(p[2]) * 0.11448223
+            let value = UInt8(truncatingIfNeeded: Int(255 + (y - 255) * fade * 255 / 255))
+            let o = out + 3 * j
+            o[0] = value; o[1] = value; o[2] = value
+        }
+    }
+
+    /// The image as packed `layout` (RGB8 or straight RGBA8): itself when it already is.
+    private static func packed(_ image: PixelBuffer, as layout: PixelFormat) -> PixelBuffer {
+        var converted = image
+        if converted.format.alpha == .premultiplied { converted = converted.unpremultiplied() }
+        converted = converted.converted(to: layout)
+        if converted.isPacked { return converted }
+        return PixelBuffer(width: converted.width, height: converted.height, bytesPerRow: converted.rowByteCount, format: layout, bytes: converted.packedBytes)
+    }
+
+    /// The largest per-sample difference that keeps every opaque pixel at or below
+    /// `maxDelta`: the YIQ distance of differences within ±m is at most 1.144·m² (each
+    /// of Y, I, Q bounded by its coefficients' absolute sum), so 1.15·m² ≤ maxDelta.
+    static func closeLimit(_ maxDelta: Double) -> UInt8 {
+        guard maxDelta > 0 else { return 0 }
+        return UInt8(min(255, (maxDelta / 1.15).squareRoot().rounded(.down)))
+    }
+
+    /// The signed YIQ distance between the pixels at byte offset k of `one` and `two`;
+    /// negative when `two` is darker. `yOnly`: the luma difference alone.
+    static func colorDelta(_ one: Pixels, _ two: Pixels, _ k: Int, yOnly: Bool) -> Double {
+        colorDelta(one, k, two, k, yOnly: yOnly)
+    }
+
+    /// As above between pixel offset k of `one` and m of `two` (v7's checkerboard follows k).
+    static func colorDelta(_ one: Pixels, _ k: Int, _ two: Pixels, _ m: Int, yOnly: Bool) -> Double {
+        let r1 = Double(one.bytes[k]), g1 = Double(one.bytes[k + 1]), b1 = Double(one.bytes[k + 2]), a1 = Double(one.alpha(k))
+        let r2 = Double(two.bytes[m]), g2 = Double(two.bytes[m + 1]), b2 = Double(two.bytes[m + 2]), a2 = Double(two.alpha(m))
         var dr = r1 - r2, dg = g1 - g2, db = b1 - b2
         let da = a1 - a2
         if dr == 0 && dg == 0 && db == 0 && da == 0 { return 0 }
@@ -104,16 +167,19 @@ public enum Pixelmatch {
 
     /// Whether pixel (x1, y1) of `image` looks anti-aliased: its neighbours include both a
     /// darker and a brighter one, and one of those extremes sits in a flat area in both
-    /// images. `own`/`other` are the two images as 32-bit pixels.
-    static func antialiased(_ image: UnsafeBufferPointer<UInt8>, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int,
-                            _ own: UnsafeBufferPointer<UInt32>, _ other: UnsafeBufferPointer<UInt32>) -> Bool {
+    /// images.
+    static func antialiased(_ image: Pixels, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int, other: Pixels) -> Bool {
         let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0), x2 = min(x1 + 1, width - 1), y2 = min(y1 + 1, height - 1)
         let position = y1 * width + x1
         var zeroes = (x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2) ? 1 : 0
         var minimum = 0.0, maximum = 0.0, minX = 0, minY = 0, maxX = 0, maxY = 0
+        let centre = position * image.channels
+        // Opaque RGB: the exact luma difference in integers (same sign, zeros and order).
+        let centreLuma = image.channels == 3 ? image.scaledLuma(centre) : 0
         for x in x0...x2 {
             for y in y0...y2 where !(x == x1 && y == y1) {
-                let delta = colorDelta(image, image, position * 4, (y * width + x) * 4, yOnly: true)
+                let m = (y * width + x) * image.channels
+                let delta = image.channels == 3 ? Double(centreLuma - image.scaledLuma(m)) : colorDelta(image, centre, image, m, yOnly: true)
                 if delta == 0 {
                     zeroes += 1
                     if zeroes > 2 { return false }
@@ -125,18 +191,18 @@ public enum Pixelmatch {
             }
         }
         if minimum == 0 || maximum == 0 { return false }
-        return (hasManySiblings(own, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
-            || (hasManySiblings(own, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
+        return (hasManySiblings(image, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
+            || (hasManySiblings(image, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
     }
 
     /// Whether pixel (x1, y1) has at least 3 identical neighbours (an image edge counts as one).
-    static func hasManySiblings(_ image: UnsafeBufferPointer<UInt32>, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int) -> Bool {
+    static func hasManySiblings(_ image: Pixels, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int) -> Bool {
         let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0), x2 = min(x1 + 1, width - 1), y2 = min(y1 + 1, height - 1)
-        let value = image[y1 * width + x1]
+        let value = image.key(y1 * width + x1)
         var zeroes = (x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2) ? 1 : 0
         for x in x0...x2 {
             for y in y0...y2 where !(x == x1 && y == y1) {
-                if image[y * width + x] == value { zeroes += 1 }
+                if image.key(y * width + x) == value { zeroes += 1 }
                 if zeroes > 2 { return true }
             }
         }

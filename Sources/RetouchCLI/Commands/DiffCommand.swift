@@ -51,9 +51,11 @@ extension RootCommand {
             let console = Console.current
             var current = a
             do {
-                let imageA = try ImageCodec.decode(try FileAccess.read(a), options: DecodingOptions(animation: .firstFrame)).upright()
+                // Opaque colour images stay RGB8: no metric reads alpha that is not there.
+                let decoding = DecodingOptions(animation: .firstFrame, keepRGB: true)
+                let imageA = try ImageCodec.decode(try FileAccess.read(a), options: decoding).upright()
                 current = b
-                var imageB = try ImageCodec.decode(try FileAccess.read(b), options: DecodingOptions(animation: .firstFrame)).upright()
+                var imageB = try ImageCodec.decode(try FileAccess.read(b), options: decoding).upright()
                 if imageB.size != imageA.size {
                     guard resizeB else {
                         throw CLIError.mismatch("\(a) is \(imageA.width)x\(imageA.height) but \(b) is \(imageB.width)x\(imageB.height); pass --resize-b to resample B onto A")
@@ -73,9 +75,8 @@ extension RootCommand {
                 }
                 current = b
                 if picturesOnly, let diffImage {
-                    let picture = Pixelmatch.compare(imageA, imageB, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
-                    try FileAccess.write(try ImageCodec.encode(picture.picture!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: diffImage)
-                    console.print("\(diffImage): pixelmatch \(picture.mismatched) px")
+                    let mismatched = try writePixelmatchPicture(consume imageA, consume imageB, to: diffImage)
+                    console.print("\(diffImage): pixelmatch \(mismatched) px")
                     return
                 }
                 let options = ComparisonOptions(deltaEThreshold: deltaE, pixelmatch: PixelmatchOptions(threshold: threshold, includeAA: includeAa))
@@ -114,6 +115,16 @@ extension RootCommand {
             } catch {
                 throw ErrorReporting.exit(error, file: current)
             }
+        }
+
+        /// Writes pixelmatch's picture of `first` against `second` to `path`; returns the
+        /// count. The images are released before the encoder's buffers exist.
+        private func writePixelmatchPicture(_ first: consuming PixelBuffer, _ second: consuming PixelBuffer, to path: String) throws -> Int {
+            let result = Pixelmatch.compare(first, second, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
+            _ = consume first
+            _ = consume second
+            try FileAccess.write(try ImageCodec.encode(result.picture!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: path)
+            return result.mismatched
         }
     }
 }
