@@ -16,8 +16,8 @@ public struct DecodedImage: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The pixels with the EXIF orientation applied.
-    public func upright() -> PixelBuffer {
+    /// The pixels with the EXIF orientation applied (the same storage when upright already).
+    public consuming func upright() -> PixelBuffer {
         pixels.oriented(metadata.orientation)
     }
 }

@@ -33,9 +33,11 @@ public enum ImageCodec {
     }
 
     /// Encodes pixels (any 8-bit format; premultiplied input is unpremultiplied first).
-    public static func encode(_ pixels: PixelBuffer, options: EncodingOptions) throws(CodecError) -> [UInt8] {
+    /// PNG filters the rows inside the buffer's own storage when the caller hands over its
+    /// last copy (no second image-sized buffer); a buffer still in use is copied first.
+    public static func encode(_ pixels: consuming PixelBuffer, options: EncodingOptions) throws(CodecError) -> [UInt8] {
         switch options {
-        case .png(let png): try PNGCodec.encode(pixels, options: png)
+        case .png(let png): try PNGCodec.encode(consume pixels, options: png)
         case .jpeg(let jpeg): try JPEGCodec.encode(pixels, options: jpeg)
         case .webp(let webp): try WebPCodec.encode(pixels, options: webp)
         }

@@ -42,8 +42,10 @@ public struct PixelBuffer: Sendable, Equatable {
     ///
     /// `body` receives the uninitialised storage (`bytesPerRow × height` bytes) and must
     /// write all of it. Errors thrown by `body` propagate and no buffer is made.
+    /// `spareBytes` more are reserved behind the pixels (capacity only): a PNG encoder
+    /// handed the buffer with `height` spare bytes inserts its row filter bytes in place.
     public init(
-        width: Int, height: Int, format: PixelFormat,
+        width: Int, height: Int, format: PixelFormat, spareBytes: Int = 0,
         initializingWith body: (UnsafeMutableRawBufferPointer, _ bytesPerRow: Int) throws -> Void
     ) rethrows {
         let rowBytes = Self.checkedRowBytes(width: width, height: height, format: format)
@@ -52,9 +54,10 @@ public struct PixelBuffer: Sendable, Equatable {
         self.height = height
         self.bytesPerRow = rowBytes
         self.format = format
-        self.storage = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-            try body(UnsafeMutableRawBufferPointer(buffer), rowBytes)
+        self.storage = try [UInt8](unsafeUninitializedCapacity: count + max(0, spareBytes)) { buffer, initialized in
+            let pixels = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count])
+            LargeAllocation.adviseHugePages(pixels)
+            try body(pixels, rowBytes)
             initialized = count
         }
     }

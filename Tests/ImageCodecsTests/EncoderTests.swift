@@ -29,6 +29,27 @@ import TestSupport
         }
     }
 
+    /// The encoder filters a handed-over buffer in its own storage: with the spare
+    /// capacity PixelBuffer keeps, without it, and with padded rows; a buffer the caller
+    /// still holds comes back untouched.
+    @Test(arguments: PNGEncodingOptions.Filter.allCases)
+    func pngFiltersInPlaceOnlyWhatItOwns(filter: PNGEncodingOptions.Filter) throws {
+        let options = EncodingOptions.png(PNGEncodingOptions(compressionLevel: 1, filter: filter, reduceChannels: false))
+        let noise = SyntheticImages.noise(width: 29, height: 9, seed: 11).converted(to: .rgb8)
+        let expected = noise.converted(to: .rgba8)
+        func fresh() -> PixelBuffer { PixelBuffer(width: 29, height: 9, format: .rgb8) { bytes, _ in noise.withUnsafeBytes { bytes.copyMemory(from: $0) } } }
+        #expect(try ImageCodec.decode(try ImageCodec.encode(fresh(), options: options)).pixels == expected)
+        let exact = PixelBuffer(width: 29, height: 9, bytesPerRow: 87, format: .rgb8, bytes: noise.packedBytes)
+        #expect(try ImageCodec.decode(try ImageCodec.encode(exact, options: options)).pixels == expected)
+        var padded = [UInt8](repeating: 7, count: 91 * 9)
+        for y in 0..<9 { padded.replaceSubrange(y * 91..<y * 91 + 87, with: noise.row(y)) }
+        let paddedBuffer = PixelBuffer(width: 29, height: 9, bytesPerRow: 91, format: .rgb8, bytes: padded)
+        #expect(try ImageCodec.decode(try ImageCodec.encode(paddedBuffer, options: options)).pixels == expected)
+        let kept = fresh()
+        _ = try ImageCodec.encode(kept, options: options)
+        #expect(kept == noise && kept.converted(to: .rgba8) == expected)
+    }
+
     @Test func bogusICCProfileIsRefused() {
         #expect(throws: CodecError.self) {
             try ImageCodec.encode(SyntheticImages.gradient(width: 4, height: 4), options: .png(PNGEncodingOptions(iccProfile: [1, 2, 3])))

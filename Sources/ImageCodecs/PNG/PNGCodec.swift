@@ -20,7 +20,8 @@ enum PNGCodec {
             return DecodedImage(pixels: pixels, metadata: metadata(chunks, header, iccProfile: icc, byteCount: data.count))
         }
         var decodeResult: Result<(LibPNG.Info, iccProfile: [UInt8]?), CodecError> = .failure(.corrupt(.png, message: "not decoded"))
-        let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8) { buffer, bytesPerRow in
+        // Spare bytes so that re-encoding the decoded image as PNG filters it in place.
+        let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8, spareBytes: header.height) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
                 if PNGFastDecoder.applies(to: header) {
                     return (header, try PNGFastDecoder.decode(data, info: header, into: buffer, bytesPerRow: bytesPerRow))
@@ -37,11 +38,11 @@ enum PNGCodec {
         return image
     }
 
-    static func encode(_ buffer: PixelBuffer, options: PNGEncodingOptions) throws(CodecError) -> [UInt8] {
+    static func encode(_ buffer: consuming PixelBuffer, options: PNGEncodingOptions) throws(CodecError) -> [UInt8] {
         guard (0...LibDeflate.maximumLevel).contains(options.compressionLevel) else {
             throw .invalidParameter(name: "PNG compression level", value: "\(options.compressionLevel)", expected: "0…\(LibDeflate.maximumLevel)")
         }
-        var source = buffer
+        var source = consume buffer
         if source.format.alpha == .premultiplied { source = source.unpremultiplied() }
         if options.reduceChannels {
             // An embedded profile fixes the colour model: PNG allows a GRAY profile only
@@ -57,7 +58,7 @@ enum PNGCodec {
             }
             source = source.converted(to: target)
         }
-        return try PNGWriter.encode(source, filter: options.filter, level: options.compressionLevel, iccProfile: options.iccProfile)
+        return try PNGWriter.encode(consume source, filter: options.filter, level: options.compressionLevel, iccProfile: options.iccProfile)
     }
 
     private static func metadata(_ chunks: PNGChunkReader, _ info: LibPNG.Info, iccProfile: [UInt8]?, byteCount: Int) -> ImageMetadata {

@@ -6,8 +6,10 @@ enum PNGWriter {
     /// Largest IDAT chunk written, in bytes (decoders accept any split).
     static let idatChunkSize = 1 << 23
 
-    /// Encodes `pixels` (straight alpha, any of the four 8-bit layouts).
-    static func encode(_ pixels: PixelBuffer, filter: PNGEncodingOptions.Filter, level: Int, iccProfile: [UInt8]?) throws(CodecError) -> [UInt8] {
+    /// Encodes `pixels` (straight alpha, any of the four 8-bit layouts). The rows are
+    /// filtered in the pixels' own storage when the caller gave the buffer up and it has
+    /// room for the filter bytes (see `filterInPlace`); otherwise in a copy.
+    static func encode(_ pixels: consuming PixelBuffer, filter: PNGEncodingOptions.Filter, level: Int, iccProfile: [UInt8]?) throws(CodecError) -> [UInt8] {
         let colorType: UInt8
         switch pixels.format.layout {
         case .gray: colorType = 0
@@ -24,8 +26,10 @@ enum PNGWriter {
             let compressed = try LibDeflate.zlibCompress(profile, level: 9)
             appendChunk("iCCP", Array("ICC Profile".utf8) + [0, 0] + compressed, to: &png)
         }
-        let filtered = filterRows(pixels, filter: filter)
-        let stream = try LibDeflate.zlibCompress(filtered, level: level)
+        let rowBytes = pixels.rowByteCount, height = pixels.height, bpp = pixels.format.bytesPerPixel
+        var rows = pixels.packedBytes
+        _ = consume pixels
+        let stream = try LibDeflate.zlibCompress(idatStream(&rows, rowBytes: rowBytes, height: height, bpp: bpp, filter: filter), level: level)
         var offset = 0
         repeat {
             let end = min(stream.count, offset + idatChunkSize)
@@ -36,9 +40,33 @@ enum PNGWriter {
         return png
     }
 
-    /// Each row prefixed with its filter type byte, as the IDAT stream expects.
-    static func filterRows(_ pixels: PixelBuffer, filter: PNGEncodingOptions.Filter) -> [UInt8] {
-        let bpp = pixels.format.bytesPerPixel, rowBytes = pixels.rowByteCount, height = pixels.height
+    /// The IDAT stream of `height` packed rows of `rowBytes`: each row filtered and
+    /// prefixed with its filter type byte. Made inside `rows` itself when it has capacity
+    /// for the `height` type bytes (it is copied first if shared), otherwise in a new
+    /// array; `rows` is then left as it was.
+    static func idatStream(_ rows: inout [UInt8], rowBytes: Int, height: Int, bpp: Int, filter: PNGEncodingOptions.Filter) -> [UInt8] {
+        precondition(rows.count == rowBytes * height, "idatStream needs packed rows")
+        let count = (rowBytes + 1) * height
+        guard rows.capacity >= count else {
+            return rows.withUnsafeBytes { source in
+                [UInt8](unsafeUninitializedCapacity: count) { stream, initialized in
+                    filterRows(from: source.baseAddress!, into: UnsafeMutableRawPointer(stream.baseAddress!), rowBytes: rowBytes, height: height, bpp: bpp, filter: filter)
+                    initialized = count
+                }
+            }
+        }
+        rows.append(contentsOf: repeatElement(0, count: height))
+        rows.withUnsafeMutableBytes { buffer in
+            filterRows(from: UnsafeRawPointer(buffer.baseAddress!), into: buffer.baseAddress!, rowBytes: rowBytes, height: height, bpp: bpp, filter: filter)
+        }
+        return rows
+    }
+
+    /// Writes the IDAT stream of the packed rows at `source` to `stream`, which may be
+    /// `source` itself. Rows go last to first, each moved to its place (memmove) and
+    /// filtered there, so the row above is still unfiltered where it was when needed.
+    static func filterRows(from source: UnsafeRawPointer, into stream: UnsafeMutableRawPointer, rowBytes: Int, height: Int, bpp: Int,
+                           filter: PNGEncodingOptions.Filter) {
         let candidates: [UInt8]
         switch filter {
         case .none: candidates = [0]
@@ -50,64 +78,61 @@ enum PNGWriter {
         }
         let zeroRow = [UInt8](repeating: 0, count: rowBytes)
         var scratch = [UInt8](repeating: 0, count: candidates.count > 1 ? rowBytes * candidates.count : 0)
-        return [UInt8](unsafeUninitializedCapacity: (rowBytes + 1) * height) { output, initialized in
-            pixels.withUnsafeBytes { source in
-                zeroRow.withUnsafeBytes { zero in
-                    scratch.withUnsafeMutableBytes { scratch in
-                        for y in 0..<height {
-                            let row = source.baseAddress! + y * pixels.bytesPerRow
-                            let prior = y == 0 ? zero.baseAddress! : source.baseAddress! + (y - 1) * pixels.bytesPerRow
-                            let out = UnsafeMutableRawPointer(output.baseAddress! + y * (rowBytes + 1))
-                            if candidates.count == 1 {
-                                out.storeBytes(of: candidates[0], as: UInt8.self)
-                                apply(candidates[0], row: row, prior: prior, count: rowBytes, bpp: bpp, into: out + 1)
-                                continue
-                            }
-                            // libpng's heuristic: the filter whose output has the smallest sum of
-                            // absolute values (bytes read as signed).
-                            var best = 0, bestSum = Int.max
-                            for (index, type) in candidates.enumerated() {
-                                let target = scratch.baseAddress! + index * rowBytes
-                                apply(type, row: row, prior: prior, count: rowBytes, bpp: bpp, into: target)
-                                var sum = 0
-                                let bytes = target.assumingMemoryBound(to: Int8.self)
-                                for i in 0..<rowBytes { sum &+= abs(Int(bytes[i])) }
-                                if sum < bestSum { bestSum = sum; best = index }
-                            }
-                            out.storeBytes(of: candidates[best], as: UInt8.self)
-                            (out + 1).copyMemory(from: scratch.baseAddress! + best * rowBytes, byteCount: rowBytes)
-                        }
+        zeroRow.withUnsafeBytes { zero in
+            scratch.withUnsafeMutableBytes { scratch in
+                for y in stride(from: height - 1, through: 0, by: -1) {
+                    let row = stream + y * (rowBytes + 1) + 1
+                    row.copyMemory(from: source + y * rowBytes, byteCount: rowBytes)   // memmove
+                    let prior = y == 0 ? zero.baseAddress! : source + (y - 1) * rowBytes
+                    if candidates.count == 1 {
+                        apply(candidates[0], row: row, prior: prior, count: rowBytes, bpp: bpp, into: row)
+                        (row - 1).storeBytes(of: candidates[0], as: UInt8.self)
+                        continue
                     }
+                    // libpng's heuristic: the filter whose output has the smallest sum of
+                    // absolute values (bytes read as signed).
+                    var best = 0, bestSum = Int.max
+                    for (index, type) in candidates.enumerated() {
+                        let target = scratch.baseAddress! + index * rowBytes
+                        apply(type, row: row, prior: prior, count: rowBytes, bpp: bpp, into: target)
+                        var sum = 0
+                        let bytes = target.assumingMemoryBound(to: Int8.self)
+                        for i in 0..<rowBytes { sum &+= abs(Int(bytes[i])) }
+                        if sum < bestSum { bestSum = sum; best = index }
+                    }
+                    row.copyMemory(from: scratch.baseAddress! + best * rowBytes, byteCount: rowBytes)
+                    (row - 1).storeBytes(of: candidates[best], as: UInt8.self)
                 }
             }
-            initialized = (rowBytes + 1) * height
         }
     }
 
-    /// Filter type 0…4 of one row.
+    /// Filter type 0…4 of one row. Bytes are written last to first, so `target` may be
+    /// `row` itself (each byte is filtered before the one `bpp` to its right reads it).
     @inline(__always)
     static func apply(_ type: UInt8, row: UnsafeRawPointer, prior: UnsafeRawPointer, count: Int, bpp: Int, into target: UnsafeMutableRawPointer) {
         let x = row.assumingMemoryBound(to: UInt8.self), b = prior.assumingMemoryBound(to: UInt8.self)
         let out = target.assumingMemoryBound(to: UInt8.self)
+        let tail = stride(from: count - 1, through: bpp, by: -1), head = stride(from: min(bpp, count) - 1, through: 0, by: -1)
         switch type {
         case 0:
-            target.copyMemory(from: row, byteCount: count)
+            if target != UnsafeMutableRawPointer(mutating: row) { target.copyMemory(from: row, byteCount: count) }
         case 1:
-            for i in 0..<min(bpp, count) { out[i] = x[i] }
-            for i in bpp..<max(bpp, count) { out[i] = x[i] &- x[i - bpp] }
+            for i in tail { out[i] = x[i] &- x[i - bpp] }
+            for i in head { out[i] = x[i] }
         case 2:
             for i in 0..<count { out[i] = x[i] &- b[i] }
         case 3:
-            for i in 0..<min(bpp, count) { out[i] = x[i] &- b[i] / 2 }
-            for i in bpp..<max(bpp, count) { out[i] = x[i] &- UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
+            for i in tail { out[i] = x[i] &- UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
+            for i in head { out[i] = x[i] &- b[i] / 2 }
         default:
-            for i in 0..<min(bpp, count) { out[i] = x[i] &- b[i] }   // Paeth with a = c = 0 picks b
-            for i in bpp..<max(bpp, count) {
+            for i in tail {
                 let a = Int(x[i - bpp]), up = Int(b[i]), c = Int(b[i - bpp])
                 let p = a + up - c, pa = abs(p - a), pb = abs(p - up), pc = abs(p - c)
                 let predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? up : c)
                 out[i] = x[i] &- UInt8(predictor)
             }
+            for i in head { out[i] = x[i] &- b[i] }   // Paeth with a = c = 0 picks b
         }
     }
 

@@ -34,12 +34,14 @@ public enum Pixelmatch {
                     return
                 }
                 // Every pixel is drawn (grey, yellow or red), except with diffMask: there
-                // the rest stays transparent.
-                output = [UInt8](unsafeUninitializedCapacity: width * height * pictureFormat.bytesPerPixel) { buffer, initialized in
-                    LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-                    if options.diffMask { buffer.initialize(repeating: 0) }
-                    mismatched = scan(one, two, width: width, height: height, options: options, into: buffer.baseAddress!)
-                    initialized = buffer.count
+                // the rest stays transparent. One spare byte per row, as PixelBuffer keeps.
+                let count = width * height * pictureFormat.bytesPerPixel
+                output = [UInt8](unsafeUninitializedCapacity: count + height) { buffer, initialized in
+                    let pixels = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+                    LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(pixels))
+                    if options.diffMask { pixels.initialize(repeating: 0) }
+                    mismatched = scan(one, two, width: width, height: height, options: options, into: pixels.baseAddress!)
+                    initialized = count
                 }
             }
         }

@@ -16,21 +16,21 @@ public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The coverage (255 = selected for editing) the image encodes in this convention.
-    public func mask(from image: PixelBuffer) -> Mask {
+    public func mask(from image: consuming PixelBuffer) -> Mask {
         switch self {
         case .openai:
             return Mask(alphaOf: image).inverted()
         case .white:
-            return Mask(image.converted(to: .gray8))
+            return Mask((consume image).converted(to: .gray8))
         }
     }
 
     /// The mask as an image in this convention (`openai`: black RGBA with alpha =
     /// 255 − coverage; `white`: grey = coverage).
-    public func image(from mask: Mask) -> PixelBuffer {
+    public func image(from mask: consuming Mask) -> PixelBuffer {
         switch self {
         case .white:
-            return mask.grayBuffer
+            return (consume mask).grayBuffer
         case .openai:
             return PixelBuffer(width: mask.width, height: mask.height, format: .rgba8) { destination, stride in
                 mask.withUnsafeBytes { coverage in

@@ -36,11 +36,13 @@ extension RootCommand {
                 let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(
                     lenient: lenient, animation: firstFrame ? .firstFrame : .reject))
                 decoded.warnings.forEach { console.printError("warning: \(input): \($0)") }
-                let pixels = noOrient ? decoded.pixels : decoded.upright()
                 let options = try encoding.encodingOptions(for: format, iccProfile: keepIcc ? decoded.metadata.iccProfile : nil)
-                let encoded = try ImageCodec.encode(pixels, options: options)
+                // Handed over, not shared: the PNG encoder then filters in the pixels' storage.
+                let pixels = noOrient ? (consume decoded).pixels : (consume decoded).upright()
+                let size = pixels.size
+                let encoded = try ImageCodec.encode(consume pixels, options: options)
                 try FileAccess.write(encoded, to: output)
-                console.print("\(input) → \(output): \(format), \(pixels.width)×\(pixels.height), \(encoded.count) bytes")
+                console.print("\(input) → \(output): \(format), \(size.width)×\(size.height), \(encoded.count) bytes")
             } catch {
                 throw ErrorReporting.exit(error, file: input)
             }

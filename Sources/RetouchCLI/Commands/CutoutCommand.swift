@@ -92,13 +92,14 @@ extension RootCommand {
                 if format == .jpeg && fillBackground == nil {
                     throw CLIError.usage("\(output): JPEG has no alpha channel; write PNG or WebP, or add --fill-background #RRGGBB")
                 }
-                let encoded = try ImageCodec.encode(result, options: format == .png ? .png(PNGEncodingOptions()) : format == .webp ? .webp(WebPEncodingOptions(quality: 100, lossless: true)) : .jpeg(JPEGEncodingOptions(quality: 92)))
+                let size = result.size
+                let encoded = try ImageCodec.encode(consume result, options: format == .png ? .png(PNGEncodingOptions()) : format == .webp ? .webp(WebPEncodingOptions(quality: 100, lossless: true)) : .jpeg(JPEGEncodingOptions(quality: 92)))
                 try FileAccess.write(encoded, to: output)
                 if json {
-                    console.print(Self.report(report, output: output, size: result.size).rendered(pretty: true))
+                    console.print(Self.report(report, output: output, size: size).rendered(pretty: true))
                 } else {
                     let box = report.subjectBox.map { "\($0.width)x\($0.height) at \($0.x),\($0.y)" } ?? "none"
-                    console.print("\(input) → \(output): \(result.width)x\(result.height)")
+                    console.print("\(input) → \(output): \(size.width)x\(size.height)")
                     console.print("  backdrop \(report.backdrop.description) (\(report.backdropKind), noise \(DiffReport.format(report.noise, 1))\(report.lossyInput ? ", lossy input" : "")), tolerance \(DiffReport.format(report.tolerance, 1))")
                     console.print("  subject \(DiffReport.format(report.foregroundFraction * 100, 1)) % of the image, box \(box); \(report.holesRemoved) holes removed; \(report.shadowPixels) shadow pixels \(shadow == "keep" ? "kept" : "dropped")")
                 }

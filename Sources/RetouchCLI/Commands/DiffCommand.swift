@@ -118,12 +118,14 @@ extension RootCommand {
         }
 
         /// Writes pixelmatch's picture of `first` against `second` to `path`; returns the
-        /// count. The images are released before the encoder's buffers exist.
+        /// count. The images are released before the encoder runs, which filters the
+        /// picture in its own storage.
         private func writePixelmatchPicture(_ first: consuming PixelBuffer, _ second: consuming PixelBuffer, to path: String) throws -> Int {
-            let result = Pixelmatch.compare(first, second, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
+            var result = Pixelmatch.compare(first, second, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
             _ = consume first
             _ = consume second
-            try FileAccess.write(try ImageCodec.encode(result.picture!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: path)
+            // Taken out of the result, so the encoder owns the picture's storage.
+            try FileAccess.write(try ImageCodec.encode(result.picture.take()!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: path)
             return result.mismatched
         }
     }

@@ -84,9 +84,7 @@ extension RootCommand {
 
                 var imported: Mask?
                 if let from {
-                    let source = try ImageCodec.decode(try FileAccess.read(from), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
-                    let reading: MaskConvention = fromChannel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(source)
-                    var read = reading.mask(from: source)
+                    var read = try Self.importMask(from, channel: fromChannel)
                     if invertInput { read = read.inverted() }
                     if let canvas, read.size != canvas {
                         throw CLIError.usage("\(from) is \(read.width)x\(read.height), the mask must be \(canvas.width)x\(canvas.height)")
@@ -119,14 +117,16 @@ extension RootCommand {
                 }
 
                 let target = MaskConvention(rawValue: convention)!
-                let encoded = try Self.encode(mask, convention: target, path: output)
+                // Everything that reads the mask comes first, so the encoder can take it over.
+                let statistics = MaskStatistics(mask)
+                let overlay = preview.map { _ in MaskPreview.render(coverage ?? CoveragePlane(mask), over: image) }
+                coverage = nil
+                let encoded = try Self.encode(consume mask, convention: target, path: output)
                 try FileAccess.write(encoded, to: output)
-                if let preview {
-                    let picture = MaskPreview.render(coverage ?? CoveragePlane(mask), over: image)
-                    try FileAccess.write(try ImageCodec.encode(picture, options: .png(.default)), to: preview)
+                if let preview, let overlay {
+                    try FileAccess.write(try ImageCodec.encode(overlay, options: .png(.default)), to: preview)
                 }
 
-                let statistics = MaskStatistics(mask)
                 var warnings: [String] = []
                 if statistics.selectsNothing { warnings.append("the mask selects nothing: an edit with it changes no pixel") }
                 if statistics.selectsEverything { warnings.append("the mask selects everything: the whole image may change") }
@@ -174,13 +174,25 @@ extension RootCommand {
 
         /// The PNG for `convention`; an `openai` mask over the provider's limit is
         /// re-encoded at maximum compression, and refused if still too large.
-        static func encode(_ mask: Mask, convention: MaskConvention, path: String) throws -> [UInt8] {
-            let image = convention.image(from: mask)
-            let reduce = convention == .white
-            var encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(reduceChannels: reduce)))
-            guard convention == .openai else { return encoded }
+        /// The mask in `path`: its alpha (`alpha`) or luma (`luma`) as coverage, detected
+        /// when `channel` is nil. The decoded picture is gone on return, so the mask's
+        /// bytes are its own (blurred in place, then encoded in place).
+        static func importMask(_ path: String, channel: String?) throws -> Mask {
+            let source = try ImageCodec.decode(try FileAccess.read(path), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
+            let reading: MaskConvention = channel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(source)
+            return reading.mask(from: consume source)
+        }
+
+        static func encode(_ mask: consuming Mask, convention: MaskConvention, path: String) throws -> [UInt8] {
+            let image = convention.image(from: consume mask)
+            guard convention == .openai else {
+                return try ImageCodec.encode(consume image, options: .png(PNGEncodingOptions(reduceChannels: true)))
+            }
+            var encoded = try ImageCodec.encode(consume image, options: .png(PNGEncodingOptions(reduceChannels: false)))
             let limit = try ModelCatalog.profile(for: "gpt-image-2").maxMaskBytes
             if encoded.count > limit {
+                // The encoder filtered the picture in place: read it back from the PNG.
+                let image = try ImageCodec.decode(encoded).pixels
                 encoded = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(compressionLevel: 12, filter: .adaptive, reduceChannels: false)))
                 if encoded.count > limit {
                     throw CLIError.outputTooLarge(path: path, bytes: encoded.count, limit: limit, what: "OpenAI masks")
