@@ -50,6 +50,20 @@ import TestSupport
         #expect(kept == noise && kept.converted(to: .rgba8) == expected)
     }
 
+    /// Paeth rows restored in pairs and one by one, on rows shorter and longer than one
+    /// 8-byte step, and rows mixing Paeth with other filters.
+    @Test func paethRGBRowsDecodeAtEverySize() throws {
+        for width in [1, 2, 3, 4, 5, 7, 8, 13] {
+            for height in 1...5 {
+                let image = SyntheticImages.noise(width: width, height: height, seed: UInt64(width * 10 + height), opaque: true).converted(to: .rgb8)
+                for filter in [PNGEncodingOptions.Filter.paeth, .adaptive] {
+                    let png = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(compressionLevel: 1, filter: filter, reduceChannels: false)))
+                    #expect(try ImageCodec.decode(png, options: DecodingOptions(keepRGB: true)).pixels == image, "\(width)×\(height) \(filter)")
+                }
+            }
+        }
+    }
+
     @Test func bogusICCProfileIsRefused() {
         #expect(throws: CodecError.self) {
             try ImageCodec.encode(SyntheticImages.gradient(width: 4, height: 4), options: .png(PNGEncodingOptions(iccProfile: [1, 2, 3])))

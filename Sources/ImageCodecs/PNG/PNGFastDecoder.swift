@@ -117,7 +117,9 @@ enum PNGFastDecoder {
     static func unfilter(_ base: UnsafeMutablePointer<UInt8>, rowBytes: Int, height: Int, bpp: Int) throws(CodecError) {
         var failure: CodecError?
         do {
-            for y in 0..<height {
+            var y = -1
+            while y + 1 < height {
+                y += 1
                 let line = base + y * (rowBytes + 1)
                 let x = line + 1
                 let type = line[0]
@@ -139,6 +141,11 @@ enum PNGFastDecoder {
                 case 3:
                     for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] / 2 }
                     for i in bpp..<max(bpp, rowBytes) { x[i] = x[i] &+ UInt8((UInt16(x[i - bpp]) + UInt16(b[i])) / 2) }
+                case 4 where bpp == 3 && rowBytes >= 8:
+                    // Two Paeth rows at once when the next row is one too (two chains).
+                    let next = y + 1 < height && x[rowBytes] == 4 ? x + rowBytes + 1 : nil
+                    paethRows(x, up: b, next: next, rowBytes: rowBytes)
+                    if next != nil { y += 1 }
                 case 4:
                     for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] }
                     // Branch-free (selects, not jumps): the predictor is data-dependent noise,
@@ -156,6 +163,70 @@ enum PNGFastDecoder {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// Paeth for 3-byte pixels, one pixel per step in 16-bit lanes (a pixel's samples side
+    /// by side), as libpng's SSE2 filters do. The pixels of a row form a chain (each is
+    /// predicted from the one just restored), so a second Paeth row, `next`, runs two
+    /// pixels behind in the same loop: its pixel above was restored two steps earlier
+    /// and is still in a register. A step reads and writes 8 bytes; the lanes past the
+    /// pixel predict 0, so the following samples are written back unchanged. Pixels whose
+    /// 8 bytes would leave the row go bytewise.
+    static func paethRows(_ x: UnsafeMutablePointer<UInt8>, up b: UnsafePointer<UInt8>, next: UnsafeMutablePointer<UInt8>?, rowBytes: Int) {
+        typealias Lanes = SIMD8<Int16>
+        let bpp = 3
+        @inline(__always) func load(_ p: UnsafeRawPointer) -> Lanes {
+            Lanes(truncatingIfNeeded: unsafeBitCast(p.loadUnaligned(as: UInt64.self), to: SIMD8<UInt8>.self))
+        }
+        @inline(__always) func store(_ v: Lanes, _ p: UnsafeMutableRawPointer) {
+            p.storeBytes(of: unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: v), to: UInt64.self), as: UInt64.self)
+        }
+        /// All ones where x < y, else zero (|x − y| < 2¹⁵ here).
+        @inline(__always) func below(_ x: Lanes, _ y: Lanes) -> Lanes { (x &- y) &>> 15 }
+        let pixel = Lanes(-1, -1, -1, 0, 0, 0, 0, 0)
+        /// The restored pixel: `filtered` plus the Paeth predictor of its neighbours.
+        @inline(__always) func restore(_ filtered: Lanes, left: Lanes, above: Lanes, upLeft: Lanes) -> Lanes {
+            let pa = pointwiseMax(above &- upLeft, upLeft &- above), pb = pointwiseMax(left &- upLeft, upLeft &- left)
+            let pc = pointwiseMax(left &+ above &- upLeft &- upLeft, upLeft &+ upLeft &- left &- above)
+            let useLeft = ~(below(pb, pa) | below(pc, pa)), useAbove = ~below(pc, pb)
+            let predictor = (useLeft & left) | (~useLeft & ((useAbove & above) | (~useAbove & upLeft)))
+            return (filtered &+ (predictor & pixel)) & 255
+        }
+        /// Bytewise, from byte `start` to the end of `row` (above it: `prior`).
+        @inline(__always) func finish(_ row: UnsafeMutablePointer<UInt8>, prior: UnsafePointer<UInt8>, from start: Int) {
+            for i in start..<rowBytes {
+                let a = Int32(i >= bpp ? row[i - bpp] : 0), up = Int32(prior[i]), c = Int32(i >= bpp ? prior[i - bpp] : 0)
+                let pa = magnitude(up &- c), pb = magnitude(a &- c), pc = magnitude(a &+ up &- 2 &* c)
+                let predictor = pa <= min(pb, pc) ? a : (pb <= pc ? up : c)
+                row[i] = row[i] &+ UInt8(truncatingIfNeeded: predictor)
+            }
+        }
+        let steps = (rowBytes - 8) / bpp + 1   // pixels whose 8 bytes stay in the row
+        var left = Lanes.zero, upLeft = Lanes.zero, previous = Lanes.zero, beforePrevious = Lanes.zero
+        var nextLeft = Lanes.zero, nextUpLeft = Lanes.zero
+        for p in 0..<steps {
+            let above = load(b + p * bpp)
+            let value = restore(load(x + p * bpp), left: left, above: above, upLeft: upLeft)
+            store(value, x + p * bpp)
+            left = value; upLeft = above
+            if let next, p >= 2 {
+                // Pixel p − 2 of the next row; the one above it is `beforePrevious`.
+                let o = (p - 2) * bpp
+                let nextValue = restore(load(next + o), left: nextLeft, above: beforePrevious, upLeft: nextUpLeft)
+                store(nextValue, next + o)
+                nextLeft = nextValue; nextUpLeft = beforePrevious
+            }
+            beforePrevious = previous; previous = value
+        }
+        finish(x, prior: b, from: steps * bpp)
+        guard let next else { return }
+        for p in max(0, steps - 2)..<steps {
+            let above = load(x + p * bpp)
+            let value = restore(load(next + p * bpp), left: nextLeft, above: above, upLeft: nextUpLeft)
+            store(value, next + p * bpp)
+            nextLeft = value; nextUpLeft = above
+        }
+        finish(next, prior: x, from: steps * bpp)
     }
 
     /// |v| without a branch or an overflow trap (|v| < 2^30 here).
