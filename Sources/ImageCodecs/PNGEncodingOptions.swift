@@ -32,12 +32,18 @@ public struct PNGEncodingOptions: Sendable, Hashable {
     public var reduceChannels: Bool
     /// An ICC profile to embed (iCCP), or nil to write none.
     public var iccProfile: [UInt8]?
+    /// Write an indexed PNG (colour type 3) when the image is opaque colour with at most
+    /// 256 colours (lossless; diff pictures, flat graphics): a third of the bytes to
+    /// filter and deflate. Counting stops at the 257th colour, within the first rows of
+    /// a photo. Default false.
+    public var palette: Bool
 
-    public init(compressionLevel: Int = 1, filter: Filter = .up, reduceChannels: Bool = true, iccProfile: [UInt8]? = nil) {
+    public init(compressionLevel: Int = 1, filter: Filter = .up, reduceChannels: Bool = true, iccProfile: [UInt8]? = nil, palette: Bool = false) {
         self.compressionLevel = compressionLevel
         self.filter = filter
         self.reduceChannels = reduceChannels
         self.iccProfile = iccProfile
+        self.palette = palette
     }
 
     /// The fast preset (up filter, level 1).

@@ -64,6 +64,41 @@ import TestSupport
         }
     }
 
+    /// `palette`: at most 256 colours (greys and others, straight from the pixels or
+    /// after channel reduction) give colour type 3 with the same pixels; 257 stay RGB;
+    /// images with alpha are never indexed.
+    @Test func paletteIndexesOpaqueImagesOfAtMost256Colours() throws {
+        func colours(_ n: Int, width: Int = 40, height: Int = 30) -> PixelBuffer {
+            PixelBuffer(width: width, height: height, format: .rgb8) { bytes, _ in
+                for i in 0..<(width * height) {
+                    let c = (i * 7919) % n
+                    // Half greys, half colours.
+                    let rgb: [UInt8] = c % 2 == 0 ? [UInt8(c / 2), UInt8(c / 2), UInt8(c / 2)] : [UInt8(c / 2), UInt8(255 - c / 2), 9]
+                    for k in 0..<3 { bytes[3 * i + k] = rgb[k] }
+                }
+            }
+        }
+        let options = EncodingOptions.png(PNGEncodingOptions(palette: true))
+        // All grey: grey is as small as a palette.
+        #expect(try ImageCodec.readMetadata(try ImageCodec.encode(colours(1), options: options)).colorType == "grayscale")
+        for n in [2, 29, 256] {
+            let image = colours(n)
+            for filter in [PNGEncodingOptions.Filter.up, .adaptive] {
+                let png = try ImageCodec.encode(image, options: .png(PNGEncodingOptions(filter: filter, palette: true)))
+                #expect(try ImageCodec.readMetadata(png).colorType == "palette", "\(n) colours")
+                #expect(try ImageCodec.decode(png, options: DecodingOptions(keepRGB: true)).pixels.converted(to: .rgb8) == image, "\(n) colours")
+            }
+        }
+        let many = colours(257)
+        let rgb = try ImageCodec.encode(many, options: options)
+        #expect(try ImageCodec.readMetadata(rgb).colorType == "rgb")
+        #expect(try ImageCodec.decode(rgb, options: DecodingOptions(keepRGB: true)).pixels == many)
+        let translucent = SyntheticImages.alphaRamp(width: 16, height: 4)
+        #expect(try ImageCodec.readMetadata(try ImageCodec.encode(translucent, options: options)).colorType == "rgba")
+        // An RGBA image that is opaque is reduced to RGB first, then indexed.
+        #expect(try ImageCodec.readMetadata(try ImageCodec.encode(colours(5).converted(to: .rgba8), options: options)).colorType == "palette")
+    }
+
     @Test func bogusICCProfileIsRefused() {
         #expect(throws: CodecError.self) {
             try ImageCodec.encode(SyntheticImages.gradient(width: 4, height: 4), options: .png(PNGEncodingOptions(iccProfile: [1, 2, 3])))

@@ -58,7 +58,8 @@ enum PNGCodec {
             }
             source = source.converted(to: target)
         }
-        return try PNGWriter.encode(consume source, filter: options.filter, level: options.compressionLevel, iccProfile: options.iccProfile)
+        return try PNGWriter.encode(consume source, filter: options.filter, level: options.compressionLevel, iccProfile: options.iccProfile,
+                                    palette: options.palette)
     }
 
     private static func metadata(_ chunks: PNGChunkReader, _ info: LibPNG.Info, iccProfile: [UInt8]?, byteCount: Int) -> ImageMetadata {

@@ -1,24 +1,36 @@
 import ImageCore
 
-/// Writes 8-bit, non-interlaced PNG (grey, grey+alpha, RGB, RGBA): rows filtered here,
-/// the IDAT stream deflated by libdeflate, chunks and CRCs per the PNG specification.
+/// Writes 8-bit, non-interlaced PNG (grey, grey+alpha, RGB, RGBA, palette): rows
+/// filtered here, the IDAT stream deflated by libdeflate, chunks and CRCs per the PNG
+/// specification.
 enum PNGWriter {
     /// Largest IDAT chunk written, in bytes (decoders accept any split).
     static let idatChunkSize = 1 << 23
 
-    /// Encodes `pixels` (straight alpha, any of the four 8-bit layouts). The rows are
-    /// filtered in the pixels' own storage when the caller gave the buffer up and it has
-    /// room for the filter bytes (see `filterInPlace`); otherwise in a copy.
-    static func encode(_ pixels: consuming PixelBuffer, filter: PNGEncodingOptions.Filter, level: Int, iccProfile: [UInt8]?) throws(CodecError) -> [UInt8] {
-        let colorType: UInt8
+    /// Encodes `pixels` (straight alpha, any of the four 8-bit layouts); with `palette`,
+    /// opaque RGB with at most 256 colours as palette indices. The rows are filtered in
+    /// the pixels' own storage when the caller gave the buffer up and it has room for the
+    /// filter bytes (see `idatStream`); otherwise in a copy.
+    static func encode(_ pixels: consuming PixelBuffer, filter: PNGEncodingOptions.Filter, level: Int, iccProfile: [UInt8]?,
+                       palette: Bool = false) throws(CodecError) -> [UInt8] {
+        var colorType: UInt8
         switch pixels.format.layout {
         case .gray: colorType = 0
         case .grayAlpha: colorType = 4
         case .rgb: colorType = 2
         case .rgba: colorType = 6
         }
+        var rowBytes = pixels.rowByteCount, bpp = pixels.format.bytesPerPixel
+        let width = pixels.width, height = pixels.height
+        var rows = pixels.packedBytes
+        _ = consume pixels
+        var colours: [RGB8]?
+        if palette && colorType == 2, let found = PNGPalette.index(&rows, count: width * height) {
+            colours = found
+            colorType = 3; rowBytes = width; bpp = 1
+        }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        var header = bigEndian(UInt32(pixels.width)) + bigEndian(UInt32(pixels.height))
+        var header = bigEndian(UInt32(width)) + bigEndian(UInt32(height))
         header += [8, colorType, 0, 0, 0]
         appendChunk("IHDR", header, to: &png)
         if let profile = iccProfile, !profile.isEmpty {
@@ -26,9 +38,7 @@ enum PNGWriter {
             let compressed = try LibDeflate.zlibCompress(profile, level: 9)
             appendChunk("iCCP", Array("ICC Profile".utf8) + [0, 0] + compressed, to: &png)
         }
-        let rowBytes = pixels.rowByteCount, height = pixels.height, bpp = pixels.format.bytesPerPixel
-        var rows = pixels.packedBytes
-        _ = consume pixels
+        if let colours { appendChunk("PLTE", colours.flatMap { [$0.red, $0.green, $0.blue] }, to: &png) }
         let stream = try LibDeflate.zlibCompress(idatStream(&rows, rowBytes: rowBytes, height: height, bpp: bpp, filter: filter), level: level)
         var offset = 0
         repeat {

@@ -17,61 +17,93 @@ public enum Pixelmatch {
     }
 
     /// Compares two images of the same size. Opaque formats (no alpha channel) are read as
-    /// packed RGB8, any other as straight RGBA8; the count does not depend on which.
+    /// packed RGB8, any other as straight RGBA8; the count does not depend on which. An
+    /// RGB picture of opaque images is drawn over `first`'s own storage when the caller
+    /// hands it over (rows written three behind the rows still read).
     /// - Precondition: equal sizes.
-    public static func compare(_ first: PixelBuffer, _ second: PixelBuffer, options: PixelmatchOptions = PixelmatchOptions(), picture: Bool = false) -> Result {
+    public static func compare(_ first: consuming PixelBuffer, _ second: PixelBuffer, options: PixelmatchOptions = PixelmatchOptions(), picture: Bool = false) -> Result {
         precondition(first.size == second.size, "pixelmatch needs equal sizes: \(first.size) and \(second.size)")
         let layout: PixelFormat = first.format.alpha == .none && second.format.alpha == .none ? .rgb8 : .rgba8
-        let a = packed(first, as: layout), b = packed(second, as: layout)
         let width = first.width, height = first.height
+        var a = packed(consume first, as: layout)
+        let b = packed(second, as: layout)
         let pictureFormat: PixelFormat = options.diffMask ? .rgba8 : .rgb8
-        var mismatched = 0, output: [UInt8] = []
+        let rowBytes = width * pictureFormat.bytesPerPixel
+        var mismatched = 0
+        if picture && pictureFormat == layout {
+            // In place: row y of the picture waits in a ring of three rows until row y + 3
+            // starts, when nothing reads row y of `first` any more (the furthest read, a
+            // neighbour's neighbour, is two rows away).
+            var ring = [UInt8](repeating: 0, count: 3 * rowBytes)
+            b.withUnsafeBytes { rawB in
+                a.withUnsafeMutableBytes { rawA in
+                    ring.withUnsafeMutableBufferPointer { ring in
+                        let base = rawA.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                        func flush(_ row: Int) { (base + row * rowBytes).update(from: ring.baseAddress! + (row % 3) * rowBytes, count: rowBytes) }
+                        let one = Pixels(UnsafeRawBufferPointer(rawA), channels: layout.bytesPerPixel), two = Pixels(rawB, channels: layout.bytesPerPixel)
+                        mismatched = scan(one, two, width: width, height: height, options: options) { y in
+                            if y >= 3 { flush(y - 3) }
+                            let row = ring.baseAddress! + (y % 3) * rowBytes
+                            // diffMask draws only the marked pixels: the rest is transparent.
+                            if options.diffMask && y >= 3 { row.update(repeating: 0, count: rowBytes) }
+                            return row
+                        }
+                        for row in max(0, height - 3)..<height { flush(row) }
+                    }
+                }
+            }
+            return Result(mismatched: mismatched, picture: a)
+        }
+        var output: [UInt8] = []
         a.withUnsafeBytes { rawA in
             b.withUnsafeBytes { rawB in
                 let one = Pixels(rawA, channels: layout.bytesPerPixel), two = Pixels(rawB, channels: layout.bytesPerPixel)
                 guard picture else {
-                    mismatched = scan(one, two, width: width, height: height, options: options, into: nil)
+                    mismatched = scan(one, two, width: width, height: height, options: options) { _ in nil }
                     return
                 }
                 // Every pixel is drawn (grey, yellow or red), except with diffMask: there
-                // the rest stays transparent. One spare byte per row, as PixelBuffer keeps.
-                let count = width * height * pictureFormat.bytesPerPixel
+                // the rest stays transparent. One spare byte per row for the PNG encoder.
+                let count = rowBytes * height
                 output = [UInt8](unsafeUninitializedCapacity: count + height) { buffer, initialized in
                     let pixels = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
                     LargeAllocation.adviseHugePages(UnsafeMutableRawBufferPointer(pixels))
                     if options.diffMask { pixels.initialize(repeating: 0) }
-                    mismatched = scan(one, two, width: width, height: height, options: options, into: pixels.baseAddress!)
+                    mismatched = scan(one, two, width: width, height: height, options: options) { pixels.baseAddress! + $0 * rowBytes }
                     initialized = count
                 }
             }
         }
-        let image = picture ? PixelBuffer(width: width, height: height, bytesPerRow: width * pictureFormat.bytesPerPixel, format: pictureFormat, bytes: output) : nil
+        let image = picture ? PixelBuffer(width: width, height: height, bytesPerRow: rowBytes, format: pictureFormat, bytes: output) : nil
         return Result(mismatched: mismatched, picture: image)
     }
 
-    /// Counts the mismatched pixels and, with `out`, draws the picture (RGB8, or RGBA8 with
-    /// `diffMask`) there.
+    /// Counts the mismatched pixels and, when `rows` gives pointers, draws the picture
+    /// (RGB8, or RGBA8 with `diffMask`): `rows(y)` is the start of picture row y, asked
+    /// once per row, in order.
     private static func scan(_ one: Pixels, _ two: Pixels, width: Int, height: Int, options: PixelmatchOptions,
-                             into out: UnsafeMutablePointer<UInt8>?) -> Int {
+                             rows: (Int) -> UnsafeMutablePointer<UInt8>?) -> Int {
         let maxDelta = 35215 * options.threshold * options.threshold
         let limit = closeLimit(maxDelta)
         let alt = options.diffColorAlt ?? options.diffColor
+        var out = rows(0)
         let picture = out != nil, drawGray = picture && !options.diffMask, fade = options.alpha
         let pictureChannels = options.diffMask ? 4 : 3
         var mismatched = 0
-        @inline(__always) func draw(_ i: Int, _ colour: RGB8) {
-            let k = pictureChannels * i
+        @inline(__always) func draw(_ x: Int, _ colour: RGB8) {
+            let k = pictureChannels * x
             out![k] = colour.red; out![k + 1] = colour.green; out![k + 2] = colour.blue
             if pictureChannels == 4 { out![k + 3] = 255 }
         }
-        @inline(__always) func gray(_ i: Int) {
+        @inline(__always) func gray(_ i: Int, _ x: Int) {
             guard drawGray else { return }
             let k = one.channels * i
             let y = Double(one.bytes[k]) * 0.29889531 + Double(one.bytes[k + 1]) * 0.58662247 + Double(one.bytes[k + 2]) * 0.11448223
             let v = UInt8(255 + (y - 255) * fade * Double(one.alpha(k)) / 255)
-            draw(i, RGB8(red: v, green: v, blue: v))
+            draw(x, RGB8(red: v, green: v, blue: v))
         }
         for y in 0..<height {
+            if y > 0 { out = rows(y) }
             var x = 0
             while x < width {
                 let run = min(Pixels.block, width - x)
@@ -79,7 +111,7 @@ public enum Pixelmatch {
                 // A block where no sample differs by more than `limit` (both opaque) holds
                 // no pixel above the cut-off: only its grey is drawn.
                 if run == Pixels.block && one.isClose(to: two, block: i, limit: limit) {
-                    if drawGray { grayBlock(one, i, fade: fade, into: out! + 3 * i) }
+                    if drawGray { grayBlock(one, i, fade: fade, into: out! + 3 * x) }
                     x += run
                     continue
                 }
@@ -90,13 +122,13 @@ public enum Pixelmatch {
                         let excluded = !options.includeAA
                             && (antialiased(one, x, y, width, height, other: two) || antialiased(two, x, y, width, height, other: one))
                         if excluded {
-                            if drawGray { draw(i, options.aaColor) }
+                            if drawGray { draw(x, options.aaColor) }
                         } else {
-                            if picture { draw(i, delta < 0 ? alt : options.diffColor) }
+                            if picture { draw(x, delta < 0 ? alt : options.diffColor) }
                             mismatched += 1
                         }
                     } else {
-                        gray(i)
+                        gray(i, x)
                     }
                 }
                 x += run

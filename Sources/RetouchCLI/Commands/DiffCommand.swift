@@ -92,7 +92,7 @@ extension RootCommand {
                 }
                 if let diffImage {
                     let picture = Pixelmatch.compare(imageA, imageB, options: options.pixelmatch, picture: true).picture!
-                    try FileAccess.write(try ImageCodec.encode(picture, options: .png(PNGEncodingOptions(reduceChannels: false))), to: diffImage)
+                    try FileAccess.write(try ImageCodec.encode(picture, options: .png(PNGEncodingOptions(reduceChannels: false, palette: true))), to: diffImage)
                 }
 
                 var report = DiffReport.json(comparison, a: a, b: b)
@@ -118,14 +118,13 @@ extension RootCommand {
         }
 
         /// Writes pixelmatch's picture of `first` against `second` to `path`; returns the
-        /// count. The images are released before the encoder runs, which filters the
-        /// picture in its own storage.
+        /// count. The picture is drawn over `first` and filtered there by the encoder;
+        /// `second` is released before the encoder runs.
         private func writePixelmatchPicture(_ first: consuming PixelBuffer, _ second: consuming PixelBuffer, to path: String) throws -> Int {
-            var result = Pixelmatch.compare(first, second, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
-            _ = consume first
+            var result = Pixelmatch.compare(consume first, second, options: PixelmatchOptions(threshold: threshold, includeAA: includeAa), picture: true)
             _ = consume second
             // Taken out of the result, so the encoder owns the picture's storage.
-            try FileAccess.write(try ImageCodec.encode(result.picture.take()!, options: .png(PNGEncodingOptions(reduceChannels: false))), to: path)
+            try FileAccess.write(try ImageCodec.encode(result.picture.take()!, options: .png(PNGEncodingOptions(reduceChannels: false, palette: true))), to: path)
             return result.mismatched
         }
     }
