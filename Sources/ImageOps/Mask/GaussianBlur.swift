@@ -39,17 +39,19 @@ enum GaussianBlur {
         let line = UnsafeMutablePointer<Lanes>.allocate(capacity: length), scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: length)
         defer { line.deallocate(); scratch.deallocate() }
         @inline(__always) func byte(_ v: Float) -> UInt8 { UInt8(min(max(v, 0), 255) + 0.5) }
-        /// Eight bytes as lanes, and lanes rounded and clamped back to eight bytes.
-        @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>) -> Lanes {
-            Lanes(SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt8>.self)))
+        /// Eight bytes (a little-endian word) as lanes, and lanes rounded and clamped back.
+        @inline(__always) func vector(_ word: UInt64) -> Lanes {
+            Lanes(SIMD8<Int32>(truncatingIfNeeded: unsafeBitCast(word, to: SIMD8<UInt8>.self)))
         }
-        @inline(__always) func store(_ v: Lanes, _ p: UnsafeMutablePointer<UInt8>) {
+        @inline(__always) func word(_ v: Lanes) -> UInt64 {
             var c = v.replacing(with: 0, where: v .< 0)
             c = c.replacing(with: 255, where: c .> 255)
             // Adding 1.5·2²³ leaves the nearest integer in the low mantissa bits.
             let bits = unsafeBitCast(c + 12_582_912, to: SIMD8<UInt32>.self)
-            UnsafeMutableRawPointer(p).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: bits), as: SIMD8<UInt8>.self)
+            return unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: bits), to: UInt64.self)
         }
+        @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>) -> Lanes { vector(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) }
+        @inline(__always) func store(_ v: Lanes, _ p: UnsafeMutablePointer<UInt8>) { UnsafeMutableRawPointer(p).storeBytes(of: word(v), as: UInt64.self) }
         do {
             let base = bytes.bindMemory(to: UInt8.self).baseAddress!
             // Columns, `laneCount` adjacent at a time.
@@ -70,18 +72,33 @@ enum GaussianBlur {
                     for y in 0..<height { for k in 0..<lanes { base[y * width + x0 + k] = byte(line[y][k]) } }
                 }
             }
-            // Rows, `laneCount` at a time (gathered into lanes).
+            // Rows, eight at a time: 8×8 byte blocks are transposed in 64-bit words, so
+            // each column of the block is one lane vector, loaded and stored as above.
             let lanes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: Float.self)
+            let blocks = width / 8 * 8
             for y0 in stride(from: 0, to: height, by: n) {
-                let rows = (0..<n).map { base + min(y0 + $0, height - 1) * width }
+                let rows = (0..<n).map { UnsafeMutableRawPointer(base + min(y0 + $0, height - 1) * width) }
+                for x in stride(from: 0, to: blocks, by: 8) {
+                    var block = ByteBlock(repeating: 0)
+                    for k in 0..<8 { block.words[k] = rows[k].loadUnaligned(fromByteOffset: x, as: UInt64.self) }
+                    block.transpose()
+                    for j in 0..<8 { line[x + j] = vector(block.words[j]) }
+                }
                 for k in 0..<n {
-                    let row = rows[k]
-                    for x in 0..<width { lanes[x * n + k] = Float(row[x]) }
+                    let row = rows[k].assumingMemoryBound(to: UInt8.self)
+                    for x in blocks..<width { lanes[x * n + k] = Float(row[x]) }
                 }
                 filter.apply(line, count: width, scratch: scratch)
-                for k in 0..<min(n, height - y0) {
-                    let row = rows[k]
-                    for x in 0..<width { row[x] = byte(lanes[x * n + k]) }
+                let written = min(n, height - y0)
+                for x in stride(from: 0, to: blocks, by: 8) {
+                    var block = ByteBlock(repeating: 0)
+                    for j in 0..<8 { block.words[j] = word(line[x + j]) }
+                    block.transpose()
+                    for k in 0..<written { rows[k].storeBytes(of: block.words[k], toByteOffset: x, as: UInt64.self) }
+                }
+                for k in 0..<written {
+                    let row = rows[k].assumingMemoryBound(to: UInt8.self)
+                    for x in blocks..<width { row[x] = byte(lanes[x * n + k]) }
                 }
             }
         }

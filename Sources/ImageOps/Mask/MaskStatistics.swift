@@ -25,12 +25,24 @@ public struct MaskStatistics: Sendable, Hashable {
             let base = bytes.bindMemory(to: UInt8.self).baseAddress!
             for y in 0..<quantized.height {
                 let row = base + y * w
-                // Sum and count in a flat loop (vectorised); the box ends only where needed.
-                var rowTotal = 0, rowCount = 0
-                for x in 0..<w {
-                    let v = Int(row[x])
-                    rowTotal += v
-                    rowCount += v > 0 ? 1 : 0
+                // Sum and count sixteen bytes at a time in 16-bit lanes (flushed before
+                // they can overflow); the box ends only where needed.
+                var rowTotal = 0, rowCount = 0, x = 0
+                while x + 16 <= w {
+                    var sums = SIMD16<UInt16>(), counts = SIMD16<UInt16>()
+                    let end = min(w, x + 16 * 256)
+                    while x + 16 <= end {
+                        let v = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD16<UInt8>.self)
+                        sums &+= SIMD16<UInt16>(truncatingIfNeeded: v)
+                        counts &+= SIMD16<UInt16>(truncatingIfNeeded: pointwiseMin(v, SIMD16(repeating: 1)))
+                        x += 16
+                    }
+                    rowTotal += Int(SIMD16<UInt32>(truncatingIfNeeded: sums).wrappedSum())
+                    rowCount += Int(SIMD16<UInt32>(truncatingIfNeeded: counts).wrappedSum())
+                }
+                for x in x..<w {
+                    rowTotal += Int(row[x])
+                    rowCount += row[x] > 0 ? 1 : 0
                 }
                 guard rowCount > 0 else { continue }
                 count += rowCount; total += rowTotal
