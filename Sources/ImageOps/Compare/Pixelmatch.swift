@@ -203,6 +203,9 @@ public enum Pixelmatch {
     /// darker and a brighter one, and one of those extremes sits in a flat area in both
     /// images.
     static func antialiased(_ image: Pixels, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int, other: Pixels) -> Bool {
+        if image.channels == 3 && x1 > 0 && y1 > 0 && x1 < width - 1 && y1 < height - 1 {
+            return antialiasedInside(image, x1, y1, width, height, other: other)
+        }
         let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0), x2 = min(x1 + 1, width - 1), y2 = min(y1 + 1, height - 1)
         let position = y1 * width + x1
         var zeroes = (x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2) ? 1 : 0
@@ -225,6 +228,28 @@ public enum Pixelmatch {
             }
         }
         if minimum == 0 || maximum == 0 { return false }
+        return (hasManySiblings(image, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
+            || (hasManySiblings(image, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
+    }
+
+    /// `antialiased` for an opaque RGB pixel away from the image edges, without branches
+    /// on the data: all eight neighbours in pixelmatch's order (x outer, y inner), the
+    /// zero count and the first strict minimum and maximum by selects. The same answer:
+    /// a zero changes neither extreme, and more than two zeros answer false either way.
+    @inline(__always)
+    static func antialiasedInside(_ image: Pixels, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int, other: Pixels) -> Bool {
+        let centre = image.scaledLuma(3 * (y1 * width + x1))
+        var zeroes = 0, minimum = 0, maximum = 0, minAt = 0, maxAt = 0
+        @inline(__always) func visit(_ dx: Int, _ dy: Int) {
+            let at = (y1 + dy) * width + x1 + dx
+            let delta = centre - image.scaledLuma(3 * at)
+            zeroes += delta == 0 ? 1 : 0
+            if delta < minimum { minimum = delta; minAt = at }
+            if delta > maximum { maximum = delta; maxAt = at }
+        }
+        visit(-1, -1); visit(-1, 0); visit(-1, 1); visit(0, -1); visit(0, 1); visit(1, -1); visit(1, 0); visit(1, 1)
+        if zeroes > 2 || minimum == 0 || maximum == 0 { return false }
+        let minX = minAt % width, minY = minAt / width, maxX = maxAt % width, maxY = maxAt / width
         return (hasManySiblings(image, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
             || (hasManySiblings(image, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
     }
