@@ -6,7 +6,8 @@ import RealModule
 /// fourth-order recursive Gaussian (`DericheGaussian`), at a cost per pixel that does not
 /// depend on σ, within 0.1/255 of the exact sampled Gaussian on a step edge (0.15/255
 /// where edges meet). Eight rows (transposed into lanes) or eight adjacent columns are
-/// filtered at once.
+/// filtered at once, and constant stretches cost a comparison per sample beyond 8σ from
+/// their ends.
 enum GaussianBlur {
     static let exactBelow = 2.0
 

@@ -134,6 +134,29 @@ import Testing
         #expect(worst * 255 <= 0.1, "σ \(sigma): \(worst * 255) levels")
     }
 
+    /// A plateau between two edges, long enough that its middle is skipped (the
+    /// recursions restart from its steady state on both sides), against the exact Gaussian.
+    @Test(arguments: [4.0, 10.0, 20.0])
+    func constantStretchesAreSkippedWithoutError(sigma: Double) {
+        let width = Int(40 * sigma), height = 2
+        var plane = CoveragePlane(width: width, height: height)
+        let rise = width / 4, fall = 3 * width / 4
+        for y in 0..<height { for x in rise..<fall { plane.values[y * width + x] = 1 } }
+        let blurred = plane.blurred(sigma: sigma)
+        let radius = Int(8 * sigma)
+        var worst = 0.0
+        for x in 0..<width {
+            var exact = 0.0, total = 0.0
+            for k in -radius...radius {
+                let w = exp(-Double(k * k) / (2 * sigma * sigma))
+                total += w
+                if (rise..<fall).contains(min(max(x + k, 0), width - 1)) { exact += w }
+            }
+            worst = max(worst, abs(Double(blurred.values[width + x]) - exact / total))
+        }
+        #expect(worst * 255 <= 0.1, "σ \(sigma): \(worst * 255) levels")
+    }
+
     /// Both directions, near the image's edges (extended, not zero): a 2-D mask against
     /// the separable exact Gaussian, within 0.15 levels (the two 1-D errors add up where
     /// edges meet).
