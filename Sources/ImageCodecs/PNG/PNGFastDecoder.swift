@@ -172,7 +172,8 @@ enum PNGFastDecoder {
     /// and is still in a register. A step reads and writes 8 bytes; the lanes past the
     /// pixel predict 0, so the following samples are written back unchanged. Pixels whose
     /// 8 bytes would leave the row go bytewise.
-    static func paethRows(_ x: UnsafeMutablePointer<UInt8>, up b: UnsafePointer<UInt8>, next: UnsafeMutablePointer<UInt8>?, rowBytes: Int) {
+    static func paethRows(_ x: UnsafeMutablePointer<UInt8>, up b: UnsafePointer<UInt8>, next: UnsafeMutablePointer<UInt8>?, rowBytes: Int,
+                          pixelMask: UInt64 = 0x0000_0000_00FF_FFFF) {
         typealias Lanes = SIMD8<Int16>
         let bpp = 3
         @inline(__always) func load(_ p: UnsafeRawPointer) -> Lanes {
@@ -183,7 +184,9 @@ enum PNGFastDecoder {
         }
         /// All ones where x < y, else zero (|x − y| < 2¹⁵ here).
         @inline(__always) func below(_ x: Lanes, _ y: Lanes) -> Lanes { (x &- y) &>> 15 }
-        let pixel = Lanes(-1, -1, -1, 0, 0, 0, 0, 0)
+        // The mask is built from a value loaded at run time: a literal mask lets LLVM split
+        // the lanes and run the third in scalar code.
+        let pixel = Lanes(truncatingIfNeeded: unsafeBitCast(pixelMask, to: SIMD8<Int8>.self))
         /// The restored pixel: `filtered` plus the Paeth predictor of its neighbours.
         @inline(__always) func restore(_ filtered: Lanes, left: Lanes, above: Lanes, upLeft: Lanes) -> Lanes {
             let pa = pointwiseMax(above &- upLeft, upLeft &- above), pb = pointwiseMax(left &- upLeft, upLeft &- left)
@@ -204,16 +207,23 @@ enum PNGFastDecoder {
         let steps = (rowBytes - 8) / bpp + 1   // pixels whose 8 bytes stay in the row
         var left = Lanes.zero, upLeft = Lanes.zero, previous = Lanes.zero, beforePrevious = Lanes.zero
         var nextLeft = Lanes.zero, nextUpLeft = Lanes.zero
+        // Each pixel's filtered bytes are loaded a step early, before the previous pixel's
+        // 8-byte store covers them: a load overlapping a pending store waits for it.
+        var filtered = load(x), nextFiltered = next.map { load($0) } ?? .zero
         for p in 0..<steps {
             let above = load(b + p * bpp)
-            let value = restore(load(x + p * bpp), left: left, above: above, upLeft: upLeft)
+            let upcoming = p + 1 < steps ? load(x + (p + 1) * bpp) : .zero
+            let value = restore(filtered, left: left, above: above, upLeft: upLeft)
             store(value, x + p * bpp)
+            filtered = upcoming
             left = value; upLeft = above
             if let next, p >= 2 {
                 // Pixel p − 2 of the next row; the one above it is `beforePrevious`.
                 let o = (p - 2) * bpp
-                let nextValue = restore(load(next + o), left: nextLeft, above: beforePrevious, upLeft: nextUpLeft)
+                let nextUpcoming = load(next + o + bpp)
+                let nextValue = restore(nextFiltered, left: nextLeft, above: beforePrevious, upLeft: nextUpLeft)
                 store(nextValue, next + o)
+                nextFiltered = nextUpcoming
                 nextLeft = nextValue; nextUpLeft = beforePrevious
             }
             beforePrevious = previous; previous = value
