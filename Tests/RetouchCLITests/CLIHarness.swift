@@ -81,8 +81,23 @@ func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
     return (CLIResult(status: exitStatus, stdout: stdout, stderr: stderr), peak)
 }
 
-/// A fresh temporary directory for one test.
-func temporaryDirectory() throws -> URL {
+/// Runs `body` with a fresh temporary directory and removes the directory afterwards,
+/// also when `body` throws.
+func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let url = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url)
+}
+
+/// Runs `body` with a fresh temporary directory and removes the directory afterwards,
+/// also when `body` throws.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
+
+private func makeTemporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("retouch-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

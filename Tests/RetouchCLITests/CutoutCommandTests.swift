@@ -29,55 +29,59 @@ import TestSupport
     }
 
     @Test func jsonReportAndTransparentHole() async throws {
-        let directory = try temporaryDirectory()
-        let input = try Self.ringFile(directory), output = directory.appendingPathComponent("out.png").path
-        let matte = directory.appendingPathComponent("matte.png").path
-        let result = await runInProcess(["cutout", input, "-o", output, "--json", "--alpha-out", matte])
-        #expect(result.status == 0, "\(result.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        for key in ["backdrop", "tolerance", "foregroundFraction", "subjectBox", "holesRemoved", "warnings"] { #expect(report[key] != nil, "missing \(key)") }
-        #expect(report["holesRemoved"] as? Int == 1)
-        let backdrop = try #require(report["backdrop"] as? [String: Any])
-        #expect(backdrop["color"] as? String == "#ffffff" && backdrop["jpegDetected"] as? Bool == false)
-        let cut = try Self.decode(output)
-        #expect(cut[80, 60][3] == 0 && cut[80, 25][3] == 255 && cut[2, 2][3] == 0)
-        #expect(try Self.decode(matte)[80, 25] == [255, 255, 255, 255])
+        try await withTemporaryDirectory { directory in
+            let input = try Self.ringFile(directory), output = directory.appendingPathComponent("out.png").path
+            let matte = directory.appendingPathComponent("matte.png").path
+            let result = await runInProcess(["cutout", input, "-o", output, "--json", "--alpha-out", matte])
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            for key in ["backdrop", "tolerance", "foregroundFraction", "subjectBox", "holesRemoved", "warnings"] { #expect(report[key] != nil, "missing \(key)") }
+            #expect(report["holesRemoved"] as? Int == 1)
+            let backdrop = try #require(report["backdrop"] as? [String: Any])
+            #expect(backdrop["color"] as? String == "#ffffff" && backdrop["jpegDetected"] as? Bool == false)
+            let cut = try Self.decode(output)
+            #expect(cut[80, 60][3] == 0 && cut[80, 25][3] == 255 && cut[2, 2][3] == 0)
+            #expect(try Self.decode(matte)[80, 25] == [255, 255, 255, 255])
+        }
     }
 
     @Test func jpegInputIsDetectedAndStillClean() async throws {
-        let directory = try temporaryDirectory()
-        let input = try Self.ringFile(directory, jpeg: true), output = directory.appendingPathComponent("out.png").path
-        let result = await runInProcess(["cutout", input, "-o", output, "--json"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect((report["backdrop"] as? [String: Any])?["jpegDetected"] as? Bool == true)
-        let cut = try Self.decode(output)
-        #expect(cut[2, 2][3] == 0 && cut[80, 25][3] == 255 && cut[80, 60][3] == 0)
+        try await withTemporaryDirectory { directory in
+            let input = try Self.ringFile(directory, jpeg: true), output = directory.appendingPathComponent("out.png").path
+            let result = await runInProcess(["cutout", input, "-o", output, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect((report["backdrop"] as? [String: Any])?["jpegDetected"] as? Bool == true)
+            let cut = try Self.decode(output)
+            #expect(cut[2, 2][3] == 0 && cut[80, 25][3] == 255 && cut[80, 60][3] == 0)
+        }
     }
 
     @Test func trimPadCanvasAndFill() async throws {
-        let directory = try temporaryDirectory()
-        let input = try Self.ringFile(directory)
-        let trimmed = directory.appendingPathComponent("trim.png").path
-        #expect(await runInProcess(["cutout", input, "-o", trimmed, "--trim", "--pad", "10"]).status == 0)
-        let t = try Self.decode(trimmed)
-        #expect(t.width == 80 + 20 && t.height == 80 + 20)
-        let canvas = directory.appendingPathComponent("canvas.jpg").path
-        #expect(await runInProcess(["cutout", input, "-o", canvas, "--trim", "--canvas", "300x300", "--fill-background", "#FFFFFF"]).status == 0)
-        let c = try Self.decode(canvas)
-        #expect(c.width == 300 && c.height == 300 && c[5, 5][0] > 250)
-        let bottom = directory.appendingPathComponent("bottom.png").path
-        #expect(await runInProcess(["cutout", input, "-o", bottom, "--trim", "--canvas", "200x300", "--position", "0.5,1"]).status == 0)
-        let b = try Self.decode(bottom)
-        #expect(b.height == 300 && b[100, 295][3] == 255 && b[100, 100][3] == 0, "the subject sits at the bottom")
-        let refused = await runInProcess(["cutout", input, "-o", directory.appendingPathComponent("x.jpg").path])
-        #expect(refused.status == 64 && refused.stderr.contains("--fill-background"))
+        try await withTemporaryDirectory { directory in
+            let input = try Self.ringFile(directory)
+            let trimmed = directory.appendingPathComponent("trim.png").path
+            #expect(await runInProcess(["cutout", input, "-o", trimmed, "--trim", "--pad", "10"]).status == 0)
+            let t = try Self.decode(trimmed)
+            #expect(t.width == 80 + 20 && t.height == 80 + 20)
+            let canvas = directory.appendingPathComponent("canvas.jpg").path
+            #expect(await runInProcess(["cutout", input, "-o", canvas, "--trim", "--canvas", "300x300", "--fill-background", "#FFFFFF"]).status == 0)
+            let c = try Self.decode(canvas)
+            #expect(c.width == 300 && c.height == 300 && c[5, 5][0] > 250)
+            let bottom = directory.appendingPathComponent("bottom.png").path
+            #expect(await runInProcess(["cutout", input, "-o", bottom, "--trim", "--canvas", "200x300", "--position", "0.5,1"]).status == 0)
+            let b = try Self.decode(bottom)
+            #expect(b.height == 300 && b[100, 295][3] == 255 && b[100, 100][3] == 0, "the subject sits at the bottom")
+            let refused = await runInProcess(["cutout", input, "-o", directory.appendingPathComponent("x.jpg").path])
+            #expect(refused.status == 64 && refused.stderr.contains("--fill-background"))
+        }
     }
 
     @Test func aPhotoWithoutBackdropWarns() async throws {
-        let directory = try temporaryDirectory()
-        let result = await runInProcess(["cutout", Self.coffee, "-o", directory.appendingPathComponent("c.png").path])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("does not look like a plain studio backdrop"), "\(result.stderr)")
+        try await withTemporaryDirectory { directory in
+            let result = await runInProcess(["cutout", Self.coffee, "-o", directory.appendingPathComponent("c.png").path])
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("does not look like a plain studio backdrop"), "\(result.stderr)")
+        }
     }
 }

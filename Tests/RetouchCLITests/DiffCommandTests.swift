@@ -30,68 +30,72 @@ import TestSupport
     }
 
     @Test func differentSizesExit65NamingBoth() async throws {
-        let directory = try temporaryDirectory()
-        let small = directory.appendingPathComponent("small.png").path
-        try Self.write(try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels.resized(to: PixelSize(width: 300, height: 200)), small)
-        let result = await runInProcess(["diff", Self.coffee, small])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("600x400") && result.stderr.contains("300x200") && result.stderr.contains("--resize-b"), "\(result.stderr)")
-        let resized = await runInProcess(["diff", Self.coffee, small, "--resize-b", "--json"])
-        #expect(resized.status == 0, "\(resized.stderr)")
-        #expect(try Self.json(resized.stdout)["width"] as? Int == 600)
+        try await withTemporaryDirectory { directory in
+            let small = directory.appendingPathComponent("small.png").path
+            try Self.write(try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels.resized(to: PixelSize(width: 300, height: 200)), small)
+            let result = await runInProcess(["diff", Self.coffee, small])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("600x400") && result.stderr.contains("300x200") && result.stderr.contains("--resize-b"), "\(result.stderr)")
+            let resized = await runInProcess(["diff", Self.coffee, small, "--resize-b", "--json"])
+            #expect(resized.status == 0, "\(resized.stderr)")
+            #expect(try Self.json(resized.stdout)["width"] as? Int == 600)
+        }
     }
 
     @Test func budgetsFailWithTheirActualValues() async throws {
-        let directory = try temporaryDirectory()
-        let edited = directory.appendingPathComponent("edited.png").path
-        var image = try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels
-        for y in 100..<140 { for x in 200..<260 { image[x, y] = [0, 200, 0, 255] } }
-        try Self.write(image, edited)
-        let mask = directory.appendingPathComponent("mask.png").path
-        #expect(await runInProcess(["mask", "--size", "600x400", "--rect", "190,90,80,60", "-o", mask]).status == 0)
-        let result = await runInProcess(["diff", Self.coffee, edited, "--mask", mask, "--json",
-                                         "--max", "outside.changedFraction=0", "--max", "changedFraction=0.001", "--min", "ssim=0.5"])
-        #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("changedFraction = 0.01 is above the maximum 0.001"), "\(result.stderr)")
-        #expect(!result.stderr.contains("outside.changedFraction"))
-        let report = try Self.json(result.stdout)
-        let regions = try #require(report["regions"] as? [String: Any])
-        let outside = try #require(regions["outside"] as? [String: Any]), inside = try #require(regions["inside"] as? [String: Any])
-        #expect(outside["changedPixels"] as? Int == 0)
-        #expect(inside["changedPixels"] as? Int == 2400 && inside["pixels"] as? Int == 4800)
-        let verdict = try #require(report["verdict"] as? [String: Any])
-        #expect(verdict["ok"] as? Bool == false && (verdict["violations"] as? [String])?.count == 1)
-        let unknown = await runInProcess(["diff", Self.coffee, edited, "--max", "sharpness=1"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("budget key sharpness"))
+        try await withTemporaryDirectory { directory in
+            let edited = directory.appendingPathComponent("edited.png").path
+            var image = try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels
+            for y in 100..<140 { for x in 200..<260 { image[x, y] = [0, 200, 0, 255] } }
+            try Self.write(image, edited)
+            let mask = directory.appendingPathComponent("mask.png").path
+            #expect(await runInProcess(["mask", "--size", "600x400", "--rect", "190,90,80,60", "-o", mask]).status == 0)
+            let result = await runInProcess(["diff", Self.coffee, edited, "--mask", mask, "--json",
+                                             "--max", "outside.changedFraction=0", "--max", "changedFraction=0.001", "--min", "ssim=0.5"])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("changedFraction = 0.01 is above the maximum 0.001"), "\(result.stderr)")
+            #expect(!result.stderr.contains("outside.changedFraction"))
+            let report = try Self.json(result.stdout)
+            let regions = try #require(report["regions"] as? [String: Any])
+            let outside = try #require(regions["outside"] as? [String: Any]), inside = try #require(regions["inside"] as? [String: Any])
+            #expect(outside["changedPixels"] as? Int == 0)
+            #expect(inside["changedPixels"] as? Int == 2400 && inside["pixels"] as? Int == 4800)
+            let verdict = try #require(report["verdict"] as? [String: Any])
+            #expect(verdict["ok"] as? Bool == false && (verdict["violations"] as? [String])?.count == 1)
+            let unknown = await runInProcess(["diff", Self.coffee, edited, "--max", "sharpness=1"])
+            #expect(unknown.status == 64 && unknown.stderr.contains("budget key sharpness"))
+        }
     }
 
     @Test func picturesAreWritten() async throws {
-        let directory = try temporaryDirectory()
-        let jpeg = directory.appendingPathComponent("q30.jpg").path
-        #expect(await runInProcess(["convert", Self.coffee, "-o", jpeg, "--quality", "30"]).status == 0)
-        let heatmap = directory.appendingPathComponent("heat.png").path, side = directory.appendingPathComponent("side.png").path
-        let diff = directory.appendingPathComponent("diff.png").path
-        let result = await runInProcess(["diff", Self.coffee, jpeg, "--heatmap", heatmap, "--side-by-side", side, "--diff-image", diff])
-        #expect(result.status == 0, "\(result.stderr)")
-        let heat = try ImageCodec.decode(try FileAccess.bytes(heatmap)).pixels
-        #expect(heat.width == 600 && heat.height > 400, "the legend sits below the image")
-        let sideBySide = try ImageCodec.decode(try FileAccess.bytes(side)).pixels
-        #expect(sideBySide.width > 1800 && sideBySide.height > heat.height)
-        let picture = try ImageCodec.decode(try FileAccess.bytes(diff)).pixels
-        #expect(picture.size == PixelSize(width: 600, height: 400))
+        try await withTemporaryDirectory { directory in
+            let jpeg = directory.appendingPathComponent("q30.jpg").path
+            #expect(await runInProcess(["convert", Self.coffee, "-o", jpeg, "--quality", "30"]).status == 0)
+            let heatmap = directory.appendingPathComponent("heat.png").path, side = directory.appendingPathComponent("side.png").path
+            let diff = directory.appendingPathComponent("diff.png").path
+            let result = await runInProcess(["diff", Self.coffee, jpeg, "--heatmap", heatmap, "--side-by-side", side, "--diff-image", diff])
+            #expect(result.status == 0, "\(result.stderr)")
+            let heat = try ImageCodec.decode(try FileAccess.bytes(heatmap)).pixels
+            #expect(heat.width == 600 && heat.height > 400, "the legend sits below the image")
+            let sideBySide = try ImageCodec.decode(try FileAccess.bytes(side)).pixels
+            #expect(sideBySide.width > 1800 && sideBySide.height > heat.height)
+            let picture = try ImageCodec.decode(try FileAccess.bytes(diff)).pixels
+            #expect(picture.size == PixelSize(width: 600, height: 400))
+        }
     }
 
     /// pixelmatch's own fixture through the command: the v7.2.0 count and picture.
     @Test(.requiresConformance) func diffImageMatchesPixelmatch() async throws {
-        let directory = try temporaryDirectory()
-        let output = directory.appendingPathComponent("1diff.png").path
-        let a = Conformance.url("pixelmatch/inputs/1a.png").path, b = Conformance.url("pixelmatch/inputs/1b.png").path
-        let result = await runInProcess(["diff", a, b, "--threshold", "0.05", "--diff-image", output, "--json"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Self.json(result.stdout)["pixelmatch"] as? Int == 143)
-        let ours = try ImageCodec.decode(try FileAccess.bytes(output)).pixels
-        let expected = try ImageCodec.decode(try Conformance.bytes("pixelmatch/expected/v7.2.0/1diff.png")).pixels.converted(to: .rgba8)
-        #expect(ours == expected)
+        try await withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("1diff.png").path
+            let a = Conformance.url("pixelmatch/inputs/1a.png").path, b = Conformance.url("pixelmatch/inputs/1b.png").path
+            let result = await runInProcess(["diff", a, b, "--threshold", "0.05", "--diff-image", output, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try Self.json(result.stdout)["pixelmatch"] as? Int == 143)
+            let ours = try ImageCodec.decode(try FileAccess.bytes(output)).pixels
+            let expected = try ImageCodec.decode(try Conformance.bytes("pixelmatch/expected/v7.2.0/1diff.png")).pixels.converted(to: .rgba8)
+            #expect(ours == expected)
+        }
     }
 }
 

@@ -48,26 +48,26 @@ import TestSupport
     /// 2.5× its RGBA size (48 MB → 120 MB), baseline and progressive.
     @Test(arguments: [false, true])
     func twelveMegapixelJPEGPeakMemory(progressive: Bool) throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let width = 4000, height = 3000
-        var image = SyntheticImages.gradient(width: width, height: height)
-        let noise = SyntheticImages.noise(width: width, height: height, seed: 12)
-        image.withUnsafeMutableBytes { pixels in
-            noise.withUnsafeBytes { random in
-                for i in 0..<pixels.count where i % 4 != 3 {
-                    pixels[i] = UInt8(clamping: Int(pixels[i]) + Int(random[i] & 15) - 8)
+        try withTemporaryDirectory { directory in
+            let width = 4000, height = 3000
+            var image = SyntheticImages.gradient(width: width, height: height)
+            let noise = SyntheticImages.noise(width: width, height: height, seed: 12)
+            image.withUnsafeMutableBytes { pixels in
+                noise.withUnsafeBytes { random in
+                    for i in 0..<pixels.count where i % 4 != 3 {
+                        pixels[i] = UInt8(clamping: Int(pixels[i]) + Int(random[i] & 15) - 8)
+                    }
                 }
             }
+            let jpeg = try ImageCodec.encode(image, options: .jpeg(JPEGEncodingOptions(quality: 90, progressive: progressive)))
+            let file = directory.appendingPathComponent("12mp.jpg")
+            try Data(jpeg).write(to: file)
+            let (result, peak) = try runBinary(["inspect", file.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rgbaBytes = width * height * 4
+            try #require(peak > 0, "the child exited before its memory could be sampled")
+            #expect(Double(peak) < 2.5 * Double(rgbaBytes), "peak RSS \(peak / 1_000_000) MB for a \(rgbaBytes / 1_000_000) MB RGBA image (JPEG \(jpeg.count / 1000) kB)")
+            print("12 MP \(progressive ? "progressive" : "baseline") JPEG (\(jpeg.count / 1000) kB): peak RSS \(peak / 1_000_000) MB = \(Double(peak) / Double(rgbaBytes))× RGBA")
         }
-        let jpeg = try ImageCodec.encode(image, options: .jpeg(JPEGEncodingOptions(quality: 90, progressive: progressive)))
-        let file = directory.appendingPathComponent("12mp.jpg")
-        try Data(jpeg).write(to: file)
-        let (result, peak) = try runBinary(["inspect", file.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let rgbaBytes = width * height * 4
-        try #require(peak > 0, "the child exited before its memory could be sampled")
-        #expect(Double(peak) < 2.5 * Double(rgbaBytes), "peak RSS \(peak / 1_000_000) MB for a \(rgbaBytes / 1_000_000) MB RGBA image (JPEG \(jpeg.count / 1000) kB)")
-        print("12 MP \(progressive ? "progressive" : "baseline") JPEG (\(jpeg.count / 1000) kB): peak RSS \(peak / 1_000_000) MB = \(Double(peak) / Double(rgbaBytes))× RGBA")
     }
 }
