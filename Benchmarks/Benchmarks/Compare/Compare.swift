@@ -31,6 +31,14 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Compare.without-alignment-2048x2048") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(ImageComparison.compare(a, b, options: ComparisonOptions(alignmentRadius: 0))) }
     }
+    // Issue 6's "ΔE00 + count path" (target ≤ 15 ms per megapixel, so ≤ 63 ms here): the
+    // per-pixel CIEDE2000 of opaque RGB8 frames and the count above 2.0.
+    let rgbA = a.converted(to: .rgb8), rgbB = b.converted(to: .rgb8)
+    Benchmark("Compare.deltaE-count-2048x2048") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ImageComparison.deltaE(rgbA, rgbB).reduce(0) { $0 + ($1 > 2 ? 1 : 0) })
+        }
+    }
     Benchmark("Compare.pixelmatch-2048x2048") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Pixelmatch.compare(a, b)) }
     }

@@ -23,17 +23,8 @@ public struct ImageComparison: Sendable {
         precondition(mask.map { $0.size == a.size } ?? true, "mask size differs from \(a.size)")
         let width = a.width, height = a.height, count = width * height
         let hasAlpha = !(a.isOpaque && b.isOpaque)
-        let white = RGB8(red: 255, green: 255, blue: 255)
-        let rgbA = (hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8)).packedBytes
-        let rgbB = (hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8)).packedBytes
-
-        // ΔE00 per pixel.
-        var deltaE = [Float](repeating: 0, count: count)
-        rgbA.withUnsafeBufferPointer { pa in
-            rgbB.withUnsafeBufferPointer { pb in
-                deltaE.withUnsafeMutableBufferPointer { DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: $0.baseAddress!) }
-            }
-        }
+        let (rgbA, rgbB) = colourSamples(a, b, overWhite: hasAlpha)
+        let deltaE = deltaE(rgbA, rgbB)
         let ssimMap = StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3)
         let threshold = Float(options.deltaEThreshold)
 
@@ -85,6 +76,36 @@ public struct ImageComparison: Sendable {
         }
         if hasAlpha { result.alpha = alphaDifference(a, b) }
         return result
+    }
+
+    /// Per-pixel ΔE00 between `a` and `b` (same size; any format), row-major: the values
+    /// `compare` reports in `deltaE`, without the other metrics. Images with alpha are
+    /// composited over white first.
+    /// - Precondition: equal sizes.
+    public static func deltaE(_ a: PixelBuffer, _ b: PixelBuffer) -> [Float] {
+        precondition(a.size == b.size, "deltaE needs equal sizes: \(a.size) and \(b.size)")
+        let (rgbA, rgbB) = colourSamples(a, b, overWhite: !(a.isOpaque && b.isOpaque))
+        return deltaE(rgbA, rgbB)
+    }
+
+    /// Packed 8-bit RGB of both images, composited over white when `overWhite`.
+    private static func colourSamples(_ a: PixelBuffer, _ b: PixelBuffer, overWhite hasAlpha: Bool) -> ([UInt8], [UInt8]) {
+        let white = RGB8(red: 255, green: 255, blue: 255)
+        let rgbA = (hasAlpha ? a.converted(to: .rgba8).composited(over: white) : a.converted(to: .rgb8)).packedBytes
+        let rgbB = (hasAlpha ? b.converted(to: .rgba8).composited(over: white) : b.converted(to: .rgb8)).packedBytes
+        return (rgbA, rgbB)
+    }
+
+    /// ΔE00 per pixel of two packed 8-bit RGB sample arrays of equal length.
+    private static func deltaE(_ rgbA: [UInt8], _ rgbB: [UInt8]) -> [Float] {
+        let count = rgbA.count / 3
+        var deltaE = [Float](repeating: 0, count: count)
+        rgbA.withUnsafeBufferPointer { pa in
+            rgbB.withUnsafeBufferPointer { pb in
+                deltaE.withUnsafeMutableBufferPointer { DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: $0.baseAddress!) }
+            }
+        }
+        return deltaE
     }
 
     private static func log10(_ x: Double) -> Double { Double.log10(x) }

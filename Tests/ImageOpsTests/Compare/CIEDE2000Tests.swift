@@ -48,6 +48,13 @@ import TestSupport
             let p = [next(), next(), next()]
             a += p; b += p.map { UInt8(clamping: Int($0) + Int(next() % 7) - 3) }
         }
+        // Identical pairs scattered among differing ones (packed out of the vector work),
+        // with opposite hues (recomputed in Double) among the differing ones.
+        let scattered = a.count / 3
+        for i in 0..<700 {
+            let p = [next(), next(), next()]
+            if i % 3 == 0 { a += p; b += p } else if i % 7 == 1 { a += [129, 130, 131]; b += [131, 130, 129] } else { a += p; b += [next(), next(), next()] }
+        }
         // A run of identical pixels longer than a block (skipped), then an odd tail.
         let identical = a.count / 3
         for _ in 0..<600 { let p = [next(), next(), next()]; a += p; b += p }
@@ -68,5 +75,6 @@ import TestSupport
         }
         #expect(worst < 1e-4, "largest relative difference \(worst) at \(worstPair)")
         #expect(out[identical..<identical + 600].allSatisfy { $0 == 0 })
+        #expect((0..<700).allSatisfy { i in (out[scattered + i] == 0) == (i % 3 == 0) })
     }
 }

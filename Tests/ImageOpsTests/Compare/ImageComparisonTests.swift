@@ -67,6 +67,16 @@ import TestSupport
         #expect(c.alpha == AlphaDifference(max: 255, mean: 255, changedPixels: 64))
     }
 
+    @Test func deltaEAloneEqualsTheFullComparison() {
+        let edited = Self.painted(Self.base, PixelRect(x: 5, y: 5, width: 20, height: 9), [10, 200, 30, 255])
+        #expect(ImageComparison.deltaE(Self.base, edited) == ImageComparison.compare(Self.base, edited).deltaE)
+        // With alpha both are composited over white: transparent black matches white.
+        var a = PixelBuffer(width: 4, height: 1, format: .rgba8), b = a
+        for x in 0..<4 { a[x, 0] = [255, 255, 255, 255]; b[x, 0] = x == 0 ? [0, 0, 0, 255] : [0, 0, 0, 0] }
+        let values = ImageComparison.deltaE(a, b)
+        #expect(values[0] > 99 && values[1...].allSatisfy { $0 == 0 }, "\(values)")
+    }
+
     @Test func ssimEqualsTheDirectDefinition() {
         let a = SyntheticImages.noise(width: 23, height: 19, seed: 4, opaque: true)
         var b = a
