@@ -99,13 +99,13 @@ public struct ImageComparison: Sendable {
     /// ΔE00 per pixel of two packed 8-bit RGB sample arrays of equal length.
     private static func deltaE(_ rgbA: [UInt8], _ rgbB: [UInt8]) -> [Float] {
         let count = rgbA.count / 3
-        var deltaE = [Float](repeating: 0, count: count)
-        rgbA.withUnsafeBufferPointer { pa in
-            rgbB.withUnsafeBufferPointer { pb in
-                deltaE.withUnsafeMutableBufferPointer { DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: $0.baseAddress!) }
+        // `compute` writes every value: no zero-filling pass first.
+        return [Float](unsafeUninitializedCapacity: count) { values, initialized in
+            rgbA.withUnsafeBufferPointer { pa in
+                rgbB.withUnsafeBufferPointer { pb in DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: values.baseAddress!) }
             }
+            initialized = count
         }
-        return deltaE
     }
 
     private static func log10(_ x: Double) -> Double { Double.log10(x) }
