@@ -42,43 +42,42 @@ var retouchBinary: URL {
 /// (0 when the process ended before it could be sampled).
 func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
     let binary = try retouchBinary
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retouch-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let outPath = directory.appendingPathComponent("stdout").path, errPath = directory.appendingPathComponent("stderr").path
+    return try withTemporaryDirectory { directory in
+        let outPath = directory.appendingPathComponent("stdout").path, errPath = directory.appendingPathComponent("stderr").path
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw CLIError.cannotRead(path: binary.path, reason: "posix_spawn failed: \(spawned)") }
-    // Peak memory: the child's own VmHWM, sampled from /proc after its exec. (wait4's
-    // ru_maxrss is no good here: posix_spawn clones with CLONE_VM, and at exec Linux
-    // folds the parent's high-water mark into the child's.)
-    var peak = 0
-    var status: Int32 = 0
-    while true {
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
-           exe == binary.resolvingSymlinksInPath().path,
-           let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
-            peak = max(peak, kilobytes * 1024)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw CLIError.cannotRead(path: binary.path, reason: "posix_spawn failed: \(spawned)") }
+        // Peak memory: the child's own VmHWM, sampled from /proc after its exec. (wait4's
+        // ru_maxrss is no good here: posix_spawn clones with CLONE_VM, and at exec Linux
+        // folds the parent's high-water mark into the child's.)
+        var peak = 0
+        var status: Int32 = 0
+        while true {
+            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
+               exe == binary.resolvingSymlinksInPath().path,
+               let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+                peak = max(peak, kilobytes * 1024)
+            }
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped == -1 && errno != EINTR { break }
+            usleep(500)
         }
-        let reaped = waitpid(pid, &status, WNOHANG)
-        if reaped == pid { break }
-        if reaped == -1 && errno != EINTR { break }
-        usleep(500)
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (CLIResult(status: exitStatus, stdout: stdout, stderr: stderr), peak)
     }
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return (CLIResult(status: exitStatus, stdout: stdout, stderr: stderr), peak)
 }
 
 /// Runs `body` with a fresh temporary directory and removes the directory afterwards,

@@ -148,14 +148,7 @@ enum PNGFastDecoder {
                     if next != nil { y += 1 }
                 case 4:
                     for i in 0..<min(bpp, rowBytes) { x[i] = x[i] &+ b[i] }
-                    // Branch-free (selects, not jumps): the predictor is data-dependent noise,
-                    // so branches mispredict about half the time.
-                    for i in bpp..<max(bpp, rowBytes) {
-                        let a = Int32(x[i - bpp]), up = Int32(b[i]), c = Int32(b[i - bpp])
-                        let pa = magnitude(up &- c), pb = magnitude(a &- c), pc = magnitude(a &+ up &- 2 &* c)
-                        let predictor = pa <= min(pb, pc) ? a : (pb <= pc ? up : c)
-                        x[i] = x[i] &+ UInt8(truncatingIfNeeded: predictor)
-                    }
+                    paeth(x, up: b, from: bpp, rowBytes: rowBytes, bpp: bpp)
                 default:
                     failure = .corrupt(.png, message: "bad filter type \(type) in row \(y)")
                 }
@@ -195,15 +188,6 @@ enum PNGFastDecoder {
             let predictor = (useLeft & left) | (~useLeft & ((useAbove & above) | (~useAbove & upLeft)))
             return (filtered &+ (predictor & pixel)) & 255
         }
-        /// Bytewise, from byte `start` to the end of `row` (above it: `prior`).
-        @inline(__always) func finish(_ row: UnsafeMutablePointer<UInt8>, prior: UnsafePointer<UInt8>, from start: Int) {
-            for i in start..<rowBytes {
-                let a = Int32(i >= bpp ? row[i - bpp] : 0), up = Int32(prior[i]), c = Int32(i >= bpp ? prior[i - bpp] : 0)
-                let pa = magnitude(up &- c), pb = magnitude(a &- c), pc = magnitude(a &+ up &- 2 &* c)
-                let predictor = pa <= min(pb, pc) ? a : (pb <= pc ? up : c)
-                row[i] = row[i] &+ UInt8(truncatingIfNeeded: predictor)
-            }
-        }
         let steps = (rowBytes - 8) / bpp + 1   // pixels whose 8 bytes stay in the row
         var left = Lanes.zero, upLeft = Lanes.zero, previous = Lanes.zero, beforePrevious = Lanes.zero
         var nextLeft = Lanes.zero, nextUpLeft = Lanes.zero
@@ -228,7 +212,7 @@ enum PNGFastDecoder {
             }
             beforePrevious = previous; previous = value
         }
-        finish(x, prior: b, from: steps * bpp)
+        paeth(x, up: b, from: steps * bpp, rowBytes: rowBytes, bpp: bpp)
         guard let next else { return }
         for p in max(0, steps - 2)..<steps {
             let above = load(x + p * bpp)
@@ -236,7 +220,20 @@ enum PNGFastDecoder {
             store(value, next + p * bpp)
             nextLeft = value; nextUpLeft = above
         }
-        finish(next, prior: x, from: steps * bpp)
+        paeth(next, up: x, from: steps * bpp, rowBytes: rowBytes, bpp: bpp)
+    }
+
+    /// Paeth bytewise in row `x` (above it: `b`) from byte `start` (≥ `bpp`) to the end.
+    /// Branch-free (selects, not jumps): the predictor is data-dependent noise, so
+    /// branches mispredict about half the time.
+    @inline(__always)
+    static func paeth(_ x: UnsafeMutablePointer<UInt8>, up b: UnsafePointer<UInt8>, from start: Int, rowBytes: Int, bpp: Int) {
+        for i in start..<max(start, rowBytes) {
+            let a = Int32(x[i - bpp]), up = Int32(b[i]), c = Int32(b[i - bpp])
+            let pa = magnitude(up &- c), pb = magnitude(a &- c), pc = magnitude(a &+ up &- 2 &* c)
+            let predictor = pa <= min(pb, pc) ? a : (pb <= pc ? up : c)
+            x[i] = x[i] &+ UInt8(truncatingIfNeeded: predictor)
+        }
     }
 
     /// |v| without a branch or an overflow trap (|v| < 2^30 here).

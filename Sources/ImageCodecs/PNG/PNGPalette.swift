@@ -21,7 +21,9 @@ enum PNGPalette {
         values.initialize(repeating: 0, count: slots)
         grey.initialize(repeating: -1, count: 256)
         var palette: [RGB8] = []
-        /// The slot of a non-grey `colour` (tagged with bit 24, so 0 means empty).
+        /// A non-grey colour as a key, tagged with bit 24 (so 0 means an empty slot).
+        @inline(__always) func key(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt32 { UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | 1 << 24 }
+        /// The slot of a non-grey colour's key.
         @inline(__always) func slot(_ colour: UInt32) -> Int {
             var s = Int((colour &* 0x9E37_79B1) >> 22)
             while keys[s] != 0 && keys[s] != colour { s = (s + 1) & (slots - 1) }
@@ -36,7 +38,7 @@ enum PNGPalette {
                     if palette.count == 256 { return false }
                     grey[Int(r)] = Int16(palette.count)
                 } else {
-                    let colour = UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | 1 << 24
+                    let colour = key(r, g, b)
                     let s = slot(colour)
                     if keys[s] != 0 { continue }
                     if palette.count == 256 { return false }
@@ -53,7 +55,7 @@ enum PNGPalette {
             for i in 0..<count {
                 let r = p[3 * i], g = p[3 * i + 1], b = p[3 * i + 2]
                 p[i] = r == g && g == b ? UInt8(truncatingIfNeeded: grey[Int(r)])
-                                        : values[slot(UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | 1 << 24)]
+                                        : values[slot(key(r, g, b))]
             }
         }
         rows.removeLast(2 * count)

@@ -228,8 +228,7 @@ public enum Pixelmatch {
             }
         }
         if minimum == 0 || maximum == 0 { return false }
-        return (hasManySiblings(image, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
-            || (hasManySiblings(image, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
+        return flatInBoth(image, other, minX, minY, width, height) || flatInBoth(image, other, maxX, maxY, width, height)
     }
 
     /// `antialiased` for an opaque RGB pixel away from the image edges, without branches
@@ -249,9 +248,14 @@ public enum Pixelmatch {
         }
         visit(-1, -1); visit(-1, 0); visit(-1, 1); visit(0, -1); visit(0, 1); visit(1, -1); visit(1, 0); visit(1, 1)
         if zeroes > 2 || minimum == 0 || maximum == 0 { return false }
-        let minX = minAt % width, minY = minAt / width, maxX = maxAt % width, maxY = maxAt / width
-        return (hasManySiblings(image, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
-            || (hasManySiblings(image, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
+        return flatInBoth(image, other, minAt % width, minAt / width, width, height)
+            || flatInBoth(image, other, maxAt % width, maxAt / width, width, height)
+    }
+
+    /// Whether pixel (x, y) has at least 3 identical neighbours in both images.
+    @inline(__always)
+    static func flatInBoth(_ image: Pixels, _ other: Pixels, _ x: Int, _ y: Int, _ width: Int, _ height: Int) -> Bool {
+        hasManySiblings(image, x, y, width, height) && hasManySiblings(other, x, y, width, height)
     }
 
     /// Whether pixel (x1, y1) has at least 3 identical neighbours (an image edge counts as one).

@@ -65,9 +65,7 @@ extension RootCommand {
                 var maskCoverage: Mask?
                 if let mask {
                     current = mask
-                    let picture = try ImageCodec.decode(try FileAccess.read(mask), options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
-                    let reading: MaskConvention = maskChannel.map { $0 == "alpha" ? .openai : .white } ?? MaskConvention.detect(picture)
-                    let coverage = reading.mask(from: picture)
+                    let coverage = try MaskCommand.importMask(mask, channel: maskChannel)
                     guard coverage.size == imageA.size else {
                         throw CLIError.mismatch("\(mask) is \(coverage.width)x\(coverage.height) but the images are \(imageA.width)x\(imageA.height)")
                     }

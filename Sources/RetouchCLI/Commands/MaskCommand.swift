@@ -172,8 +172,6 @@ extension RootCommand {
             }
         }
 
-        /// The PNG for `convention`; an `openai` mask over the provider's limit is
-        /// re-encoded at maximum compression, and refused if still too large.
         /// The mask in `path`: its alpha (`alpha`) or luma (`luma`) as coverage, detected
         /// when `channel` is nil. The decoded picture is gone on return, so the mask's
         /// bytes are its own (blurred in place, then encoded in place).
@@ -183,6 +181,8 @@ extension RootCommand {
             return reading.mask(from: consume source)
         }
 
+        /// The PNG for `convention`; an `openai` mask over the provider's limit is
+        /// re-encoded at maximum compression, and refused if still too large.
         static func encode(_ mask: consuming Mask, convention: MaskConvention, path: String) throws -> [UInt8] {
             let image = convention.image(from: consume mask)
             guard convention == .openai else {
