@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ImageCore", targets: ["ImageCore"]),
         .library(name: "ImageCodecs", targets: ["ImageCodecs"]),
         .library(name: "ImageOps", targets: ["ImageOps"]),
+        .library(name: "ImagePipeline", targets: ["ImagePipeline"]),
         .library(name: "EditProviders", targets: ["EditProviders"]),
         .library(name: "RetouchCLI", targets: ["RetouchCLI"]),
         .executable(name: "retouch", targets: ["retouch"]),
@@ -46,7 +47,10 @@ let package = Package(
             name: "ImageOps",
             dependencies: ["ImageCore", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: swiftSettings),
-        .target(name: "EditProviders", dependencies: ["ImageCore", "ImageCodecs", "ImageOps"], swiftSettings: swiftSettings),
+        .target(name: "ImagePipeline", dependencies: ["ImageCore", "ImageCodecs", "ImageOps"], swiftSettings: swiftSettings),
+        .target(
+            name: "EditProviders", dependencies: ["ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline"],
+            swiftSettings: swiftSettings),
         .target(
             name: "ImageCodecs",
             dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate"],
@@ -54,7 +58,7 @@ let package = Package(
         .target(
             name: "RetouchCLI",
             dependencies: [
-                "ImageCore", "ImageCodecs", "ImageOps", "EditProviders",
+                "ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline", "EditProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -68,17 +72,20 @@ let package = Package(
             name: "ImageCoreTests", dependencies: ["ImageCore", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ImageOpsTests", dependencies: ["ImageCore", "ImageOps", "ImageCodecs", "EditProviders", "TestSupport"],
+            name: "ImageOpsTests", dependencies: ["ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "EditProvidersTests", dependencies: ["EditProviders", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
+            name: "ImagePipelineTests", dependencies: ["ImagePipeline", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EditProvidersTests", dependencies: ["EditProviders", "ImagePipeline", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RetouchCLITests",
-            dependencies: ["RetouchCLI", "ImageCodecs", "TestSupport", "retouch"],
+            dependencies: ["RetouchCLI", "ImagePipeline", "ImageCodecs", "TestSupport", "retouch"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,9 @@ public enum ModelCatalog {
     static let standardSizes = [PixelSize(width: 1024, height: 1024), PixelSize(width: 1536, height: 1024), PixelSize(width: 1024, height: 1536)]
     static let megabytes = 1_000_000
 
+    /// The model used when none is named (mask rules, demo uploads).
+    public static let defaultModelID = "gpt-image-2"
+
     public static let all: [ModelProfile] = [
         ModelProfile(id: "gpt-image-2", vendor: "openai", status: .live, sizeRules: .constrained(.init(
             edgeMultiple: 16, maxEdge: 3840, maxAspectRatio: 3, minPixels: 655_360, maxPixels: 8_294_400,

@@ -1,4 +1,5 @@
 public import ImageOps
+public import ImagePipeline
 
 /// One image-edit model: its id, its size rules, and whether it can still be called.
 /// See `../shared/specs/provider-apis.md` §1.1, §1.4–1.6.
@@ -18,6 +19,12 @@ public struct ModelProfile: Sendable, Hashable {
     public var maxImageBytes: Int
     /// Largest accepted mask PNG, in bytes.
     public var maxMaskBytes: Int
+
+    /// The mask file this model's provider expects (OpenAI: alpha 0 = edit, at most
+    /// `maxMaskBytes`).
+    public var maskRules: MaskRules {
+        MaskRules(convention: .openai, maxBytes: maxMaskBytes, limitName: "OpenAI masks")
+    }
 
     public init(id: String, vendor: String, status: Status, sizeRules: SizeRules, maxImageBytes: Int, maxMaskBytes: Int) {
         self.id = id

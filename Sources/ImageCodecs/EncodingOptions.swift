@@ -21,4 +21,13 @@ public enum EncodingOptions: Sendable, Hashable {
         case .webp: .webp(.default)
         }
     }
+
+    /// The same settings with `profile` embedded (nil: none).
+    public func embedding(iccProfile profile: [UInt8]?) -> EncodingOptions {
+        switch self {
+        case .png(var o): o.iccProfile = profile; return .png(o)
+        case .jpeg(var o): o.iccProfile = profile; return .jpeg(o)
+        case .webp(var o): o.iccProfile = profile; return .webp(o)
+        }
+    }
 }

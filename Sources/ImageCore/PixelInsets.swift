@@ -1,5 +1,5 @@
 /// Borders around a rectangle, in whole pixels.
-public struct PixelInsets: Sendable, Hashable {
+public struct PixelInsets: Sendable, Hashable, Encodable {
     public var left: Int
     public var top: Int
     public var right: Int

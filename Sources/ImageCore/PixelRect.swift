@@ -1,5 +1,5 @@
 /// An integer rectangle: top-left origin, half-open (`x..<x+width`, `y..<y+height`).
-public struct PixelRect: Sendable, Hashable, CustomStringConvertible {
+public struct PixelRect: Sendable, Hashable, Encodable, CustomStringConvertible {
     public var x: Int
     public var y: Int
     public var width: Int

@@ -1,5 +1,5 @@
 /// A size in whole pixels.
-public struct PixelSize: Sendable, Hashable, CustomStringConvertible {
+public struct PixelSize: Sendable, Hashable, Encodable, CustomStringConvertible {
     public var width: Int
     public var height: Int
 

@@ -13,6 +13,11 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidParameter(name: String, value: String, expected: String)
     /// A mask shape lies entirely outside the image (`shape` names it as given).
     case shapeOutsideImage(shape: String, imageSize: PixelSize)
+    /// Two inputs that must have the same size do not: `what` is `size`, `of` is
+    /// `expected` (e.g. "the mask", "the image"); `advice` says how to proceed.
+    case sizeMismatch(what: String, size: PixelSize, expected: PixelSize, of: String, advice: String? = nil)
+    /// A trim found nothing to keep (every pixel below the alpha threshold).
+    case nothingToTrim(reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,10 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
             return "invalid \(name) \(value): expected \(expected)"
         case .shapeOutsideImage(let shape, let size):
             return "shape \(shape) lies entirely outside the \(size.width)x\(size.height) image"
+        case .sizeMismatch(let what, let size, let expected, let other, let advice):
+            return "\(what) is \(size.width)x\(size.height) but \(other) is \(expected.width)x\(expected.height)" + (advice.map { "; " + $0 } ?? "")
+        case .nothingToTrim(let reason):
+            return "nothing left to trim to: \(reason)"
         }
     }
 

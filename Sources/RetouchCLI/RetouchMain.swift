@@ -2,39 +2,55 @@ import ArgumentParser
 
 /// Runs `retouch` with the given arguments and returns the exit status.
 ///
-/// Usage errors exit 64, help and `--version` exit 0; command errors are mapped in
-/// `ErrorReporting`. All output goes through `Console.current`.
+/// Errors from parsing (usage, help, `--version`), and from the commands ArgumentParser
+/// runs itself (the root without a subcommand, `help`), are ArgumentParser's: help and
+/// version exit 0, usage errors 64. Errors from running one of our commands
+/// (`RetouchCommand`) are mapped, once, in `ErrorReporting`. All output goes through
+/// `Console.current`.
 public enum RetouchMain {
     public static func run(arguments: [String]) async -> Int32 {
-        let console = Console.current
+        var command: any ParsableCommand
         do {
-            var command = try RootCommand.parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            command = try RootCommand.parseAsRoot(arguments)
+        } catch {
+            // Everything thrown while parsing and validating is ArgumentParser's to render.
+            return argumentParserStatus(for: error)
+        }
+        guard command is any RetouchCommand else {
+            do { try await execute(&command) } catch { return argumentParserStatus(for: error) }
+            return ExitStatus.success.rawValue
+        }
+        do {
+            try await execute(&command)
             return ExitStatus.success.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let clean as CleanExit {
+            return argumentParserStatus(for: clean)
         } catch {
-            let code = RootCommand.exitCode(for: error)
-            // ArgumentParser's own errors: help, version, usage.
-            if isArgumentParserError(error) {
-                let message = RootCommand.fullMessage(for: error)
-                if code == .success {
-                    if !message.isEmpty { console.print(message) }
-                    return 0
-                }
-                console.printError(message)
-                return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
-            }
-            return ErrorReporting.report(error, file: nil).rawValue
+            return ErrorReporting.report(error).rawValue
         }
     }
 
-    private static func isArgumentParserError(_ error: any Error) -> Bool {
-        error is ValidationError || error is CleanExit
-            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    private static func execute(_ command: inout any ParsableCommand) async throws {
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    }
+
+    /// Prints an ArgumentParser error (help and version on stdout, the rest on stderr)
+    /// and returns its status: 0 for help and version, 64 for usage errors.
+    private static func argumentParserStatus(for error: any Error) -> Int32 {
+        let console = Console.current
+        let code = RootCommand.exitCode(for: error)
+        let message = RootCommand.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { console.print(message) }
+            return 0
+        }
+        console.printError(message)
+        return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
     }
 }

@@ -21,7 +21,8 @@ public struct RootCommand: AsyncParsableCommand {
         commandName: "retouch",
         abstract: "Prepare images for AI edits, post-process the results, and measure drift.",
         version: versionText,
-        subcommands: [Inspect.self, Convert.self, Resize.self, Prepare.self, Channels.self, MaskCommand.self, Diff.self, CutoutCommand.self, Demo.self]
+        subcommands: [InspectCommand.self, ConvertCommand.self, ResizeCommand.self, PrepareCommand.self, ChannelsCommand.self,
+                      MaskCommand.self, DiffCommand.self, CutoutCommand.self, DemoCommand.self]
     )
 
     public init() {}

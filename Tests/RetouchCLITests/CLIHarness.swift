@@ -1,6 +1,8 @@
 import Foundation
+import ImageCodecs
 import RetouchCLI
 import Synchronization
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +36,7 @@ var retouchBinary: URL {
             let url = directory.appendingPathComponent("retouch")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        throw CLIError.cannotRead(path: "retouch", reason: "binary not found beside the tests (run swift build first)")
+        throw FileAccessError.cannotRead(path: "retouch", reason: "binary not found beside the tests (run swift build first)")
     }
 }
 
@@ -54,7 +56,7 @@ func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw CLIError.cannotRead(path: binary.path, reason: "posix_spawn failed: \(spawned)") }
+        guard spawned == 0 else { throw FileAccessError.cannotRead(path: binary.path, reason: "posix_spawn failed: \(spawned)") }
         // Peak memory: the child's own VmHWM, sampled from /proc after its exec. (wait4's
         // ru_maxrss is no good here: posix_spawn clones with CLONE_VM, and at exec Linux
         // folds the parent's high-water mark into the child's.)
@@ -78,26 +80,4 @@ func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
         let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return (CLIResult(status: exitStatus, stdout: stdout, stderr: stderr), peak)
     }
-}
-
-/// Runs `body` with a fresh temporary directory and removes the directory afterwards,
-/// also when `body` throws.
-func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-    let url = try makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try await body(url)
-}
-
-/// Runs `body` with a fresh temporary directory and removes the directory afterwards,
-/// also when `body` throws.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let url = try makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
-}
-
-private func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("retouch-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

@@ -35,10 +35,22 @@ import TestSupport
         }
     }
 
+    /// A mask of the wrong size is the mask's fault: the message names the mask file (65).
+    @Test func aMaskOfTheWrongSizeIsBlamedOnTheMask() async throws {
+        try await withTemporaryDirectory { directory in
+            let cutout = FixtureFiles.path("inputs/coffee-cutout-300x200.webp")
+            let result = await runInProcess(["prepare", Self.coffee, "-o", directory.appendingPathComponent("x.png").path, "--mask", cutout])
+            #expect(result.status == 65)
+            #expect(result.stderr.hasPrefix("error: \(cutout): the mask is 300x200 but the upright image \(Self.coffee) is 600x400"), "\(result.stderr)")
+        }
+    }
+
+    /// A retired model is unavailable (69), not a usage error, and not the photo's fault.
     @Test func retiredModelNamesItsReplacement() async throws {
         try await withTemporaryDirectory { directory in
             let result = await runInProcess(["prepare", Self.coffee, "-o", directory.appendingPathComponent("x.png").path, "--for", "dall-e-2"])
-            #expect(result.status == 64)
+            #expect(result.status == 69)
+            #expect(result.stderr == "error: model dall-e-2 was retired on 2026-05-12; use gpt-image-2 instead\n")
             #expect(result.stderr.contains("retired on 2026-05-12; use gpt-image-2 instead"), "\(result.stderr)")
         }
     }

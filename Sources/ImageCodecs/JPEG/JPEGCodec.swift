@@ -108,13 +108,7 @@ enum JPEGCodec {
         metadata.iccDescription = markers.iccProfile.flatMap(ICCProfileReader.description(of:))
         metadata.hasXMP = markers.hasXMP
         metadata.hasC2PA = markers.hasC2PA
-        if let exif = markers.exif {
-            let reader = EXIFReader(exif)
-            metadata.hasEXIF = true
-            metadata.hasGPS = reader.hasGPS
-            metadata.exifOrientationValue = reader.orientationValue
-            metadata.orientation = Orientation(exifValue: reader.orientationValue ?? 1)
-        }
+        if let exif = markers.exif { metadata.applyEXIF(exif) }
         return metadata
     }
 

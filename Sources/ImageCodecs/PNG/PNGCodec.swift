@@ -84,13 +84,7 @@ enum PNGCodec {
             metadata.isAnimated = true
             metadata.frameCount = frames
         }
-        if let exif = chunks.exif {
-            let reader = EXIFReader(exif)
-            metadata.hasEXIF = true
-            metadata.hasGPS = reader.hasGPS
-            metadata.exifOrientationValue = reader.orientationValue
-            metadata.orientation = Orientation(exifValue: reader.orientationValue ?? 1)
-        }
+        if let exif = chunks.exif { metadata.applyEXIF(exif) }
         return metadata
     }
 }

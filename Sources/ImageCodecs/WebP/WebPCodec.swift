@@ -69,13 +69,7 @@ enum WebPCodec {
         metadata.hasC2PA = chunks.hasC2PA
         metadata.isAnimated = features.hasAnimation
         metadata.frameCount = features.hasAnimation ? max(chunks.frameCount, 1) : 1
-        if let exif = chunks.exif {
-            let reader = EXIFReader(exif)
-            metadata.hasEXIF = true
-            metadata.hasGPS = reader.hasGPS
-            metadata.exifOrientationValue = reader.orientationValue
-            metadata.orientation = Orientation(exifValue: reader.orientationValue ?? 1)
-        }
+        if let exif = chunks.exif { metadata.applyEXIF(exif) }
         return metadata
     }
 }

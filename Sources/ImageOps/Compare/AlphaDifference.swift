@@ -1,6 +1,6 @@
 /// How the alpha channels differ, reported separately from the colour metrics (which
 /// compare both images composited over white).
-public struct AlphaDifference: Sendable, Hashable {
+public struct AlphaDifference: Sendable, Hashable, Encodable {
     /// Largest |αA − αB|, 0…255.
     public var max: Int
     /// Mean |αA − αB|, 0…255.

@@ -1,5 +1,5 @@
 /// Summary of per-pixel ΔE00 values over a region.
-public struct DeltaEStatistics: Sendable, Hashable {
+public struct DeltaEStatistics: Sendable, Hashable, Encodable {
     public var mean: Double
     /// Percentiles with linear interpolation between ranks (numpy's default).
     public var p95: Double

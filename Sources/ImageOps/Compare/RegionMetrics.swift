@@ -1,5 +1,5 @@
 /// The metrics of one region of a comparison (the whole image, or inside/outside a mask).
-public struct RegionMetrics: Sendable, Hashable {
+public struct RegionMetrics: Sendable, Hashable, Encodable {
     /// Pixels in the region.
     public var pixels: Int
     /// 10·log10(255² / MSE) over R, G, B; nil when the region is identical (or empty).

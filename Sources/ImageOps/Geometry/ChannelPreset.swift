@@ -1,7 +1,8 @@
 public import ImageCore
 
-/// A publishing channel's image format: a pixel size (and so a ratio) and notes.
-public struct ChannelPreset: Sendable, Hashable {
+/// A publishing channel's image format: a pixel size (and so a ratio) and notes. Encodes
+/// as `retouch channels --json` lists it: `{id, width, height, ratio, notes}`.
+public struct ChannelPreset: Sendable, Hashable, Encodable {
     public var id: String
     public var size: PixelSize
     public var notes: String
@@ -13,6 +14,17 @@ public struct ChannelPreset: Sendable, Hashable {
         self.size = PixelSize(width: width, height: height)
         self.notes = notes
         self.background = background
+    }
+
+    private enum Keys: String, CodingKey { case id, width, height, ratio, notes }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(size.width, forKey: .width)
+        try c.encode(size.height, forKey: .height)
+        try c.encode(ratioText, forKey: .ratio)
+        try c.encode(notes, forKey: .notes)
     }
 
     /// The ratio in lowest terms, e.g. "4:5".

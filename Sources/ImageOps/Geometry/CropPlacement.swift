@@ -23,7 +23,7 @@ public enum CropPlacement {
         var fits = true
         let rect: PixelRect
         switch gravity {
-        case .center, .focal:
+        case .center, .focal, .focalPixels:
             rect = placeBySize(cropSize, in: image.size, gravity: gravity)!
         case .subject:
             if let box = subjectBox {
@@ -49,6 +49,7 @@ public enum CropPlacement {
         switch gravity {
         case .center: centred(cropSize, at: (Double(size.width) / 2, Double(size.height) / 2), in: size)
         case .focal(let fx, let fy): centred(cropSize, at: (fx * Double(size.width), fy * Double(size.height)), in: size)
+        case .focalPixels(let x, let y): centred(cropSize, at: (x, y), in: size)
         case .entropy, .attention, .subject: nil
         }
     }

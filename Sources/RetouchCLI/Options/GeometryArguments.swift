@@ -22,8 +22,9 @@ enum GeometryArguments {
         return (Int((w * 1000).rounded()), Int((h * 1000).rounded()))
     }
 
-    /// `center`, `entropy`, `attention`, `subject`, or `X,Y` as fractions (0…1) or pixels.
-    static func gravity(_ text: String, uprightSize: PixelSize) throws -> Gravity {
+    /// `center`, `entropy`, `attention`, `subject`, or `X,Y` as fractions (0…1: a value
+    /// with a decimal point, or both below 1) or pixels.
+    static func gravity(_ text: String) throws -> Gravity {
         switch text.lowercased() {
         case "center", "centre": return .center
         case "entropy": return .entropy
@@ -37,7 +38,7 @@ enum GeometryArguments {
             if x <= 1 && y <= 1 && (parts[0].contains(".") || parts[1].contains(".") || (x < 1 && y < 1)) {
                 return .focal(x: x, y: y)
             }
-            return .focal(x: x / Double(uprightSize.width), y: y / Double(uprightSize.height))
+            return .focalPixels(x: x, y: y)
         }
     }
 }

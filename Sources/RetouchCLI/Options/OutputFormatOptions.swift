@@ -50,28 +50,29 @@ struct OutputFormatOptions: ParsableArguments {
         return format
     }
 
-    /// Encoder settings for `format`, or a usage error for flags that do not apply.
-    func encodingOptions(for format: ImageFormat, iccProfile: [UInt8]?) throws(CLIError) -> EncodingOptions {
+    /// Encoder settings for `format` (no ICC profile), or a usage error for flags that do
+    /// not apply.
+    func encodingOptions(for format: ImageFormat) throws(CLIError) -> EncodingOptions {
         switch format {
         case .png:
             if quality != nil { throw .usage("--quality does not apply to PNG (lossless); use --compression 0…9") }
             try reject(lossless, "--lossless", format)
             try reject(chroma444, "--chroma-444", format)
             try reject(progressive, "--progressive", format)
-            if let compression { return .png(.level(compression, iccProfile: iccProfile)) }
-            return .png(PNGEncodingOptions(iccProfile: iccProfile))
+            if let compression { return .png(.level(compression)) }
+            return .png(PNGEncodingOptions())
         case .jpeg:
             if let quality, quality < 1 { throw .usage("--quality 0 is out of range for JPEG: expected 1…100") }
             try reject(lossless, "--lossless", format)
             try reject(compression != nil, "--compression", format)
             return .jpeg(JPEGEncodingOptions(
                 quality: quality ?? 90, chroma: chroma444 ? .yuv444 : .yuv420, progressive: progressive,
-                background: background.flatMap(RGB8.init(hex:)) ?? .white, iccProfile: iccProfile))
+                background: background.flatMap(RGB8.init(hex:)) ?? .white))
         case .webp:
             try reject(compression != nil, "--compression", format)
             try reject(chroma444, "--chroma-444", format)
             try reject(progressive, "--progressive", format)
-            return .webp(WebPEncodingOptions(quality: quality ?? 90, lossless: lossless, iccProfile: iccProfile))
+            return .webp(WebPEncodingOptions(quality: quality ?? 90, lossless: lossless))
         }
     }
 

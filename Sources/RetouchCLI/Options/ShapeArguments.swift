@@ -35,20 +35,6 @@ enum ShapeArguments {
         return .stroke(width: width, points: pairs(v))
     }
 
-    /// One line for a JSON decoding error: what and where.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-            return keys.isEmpty ? "" : " at \(keys)"
-        }
-        switch error {
-        case .dataCorrupted(let c): return c.debugDescription + path(c)
-        case .keyNotFound(let key, let c): return "missing \"\(key.stringValue)\"" + path(c)
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): return c.debugDescription + path(c)
-        @unknown default: return "\(error)"
-        }
-    }
-
     private static func lengths(_ text: String, flag: String, counts: [Int]?, form: String) throws -> [ShapeLength] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         var values: [ShapeLength] = []

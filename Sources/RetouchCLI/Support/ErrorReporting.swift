@@ -2,54 +2,66 @@ import ArgumentParser
 import EditProviders
 import ImageCodecs
 import ImageOps
+import ImagePipeline
 
-/// The one place where errors become messages and exit codes.
+/// The one place where errors become messages and exit codes (sysexits).
 enum ErrorReporting {
-    /// The exit status for `error`.
+    /// The exit status for `error` (a `FileError` by its cause).
     static func status(for error: any Error) -> ExitStatus {
         switch error {
+        case let located as FileError:
+            return status(for: located.underlying)
+        case is FileAccessError:
+            return .ioError
         case let codec as CodecError:
             switch codec {
             case .unrecognizedFormat, .corrupt, .unsupported, .limitExceeded: return .dataError
             case .invalidParameter: return .usage
             case .encodingFailed: return .software
             }
-        case is OperationError, is EditProviderError:
-            return .usage
-        case let cli as CLIError:
-            switch cli {
-            case .cannotRead, .cannotWrite: return .ioError
-            case .usage: return .usage
-            case .outputTooLarge, .mismatch: return .dataError
+        case let operation as OperationError:
+            switch operation {
+            // What the user asked for cannot be done: a parameter to change.
+            case .sizeNotAllowed, .invalidParameter, .shapeOutsideImage, .rectOutsideImage: return .usage
+            // The inputs do not fit the request or each other.
+            case .aspectOutOfRange, .sizeMismatch, .nothingToTrim: return .dataError
             }
+        case let provider as EditProviderError:
+            switch provider {
+            case .unknownModel: return .usage
+            case .modelRetired: return .unavailable
+            }
+        case let pipeline as PipelineError:
+            switch pipeline {
+            case .formatCannotHold, .metricUnavailable: return .usage
+            case .outputTooLarge, .invalidShapesFile, .noInputs: return .dataError
+            }
+        case is CLIError, is ValidationError:
+            return .usage
         default:
             return .software
         }
     }
 
-    /// One line naming the file (when known) and the cause.
-    static func message(for error: any Error, file: String?) -> String {
-        let cause: String
+    /// One line: `error: FILE: CAUSE` when a file is known, else `error: CAUSE`.
+    static func message(for error: any Error) -> String {
+        "error: " + describe(error)
+    }
+
+    /// The cause, prefixed with its file when it names one.
+    static func describe(_ error: any Error) -> String {
         switch error {
-        case let cli as CLIError: return "error: \(cli)"   // already names its path
-        case let codec as CodecError: cause = codec.description
-        case let operation as OperationError: cause = operation.description
-        case let provider as EditProviderError: cause = provider.description
-        default: cause = String(describing: error)
+        case let located as FileError: "\(located.path): \(describe(located.underlying))"
+        case let access as FileAccessError: access.description
+        case let validation as ValidationError: validation.message
+        case let described as any CustomStringConvertible: described.description
+        default: String(describing: error)
         }
-        if let file { return "error: \(file): \(cause)" }
-        return "error: \(cause)"
     }
 
     /// Prints the message on stderr and returns the exit status.
-    static func report(_ error: any Error, file: String?) -> ExitStatus {
-        Console.current.printError(message(for: error, file: file))
+    static func report(_ error: any Error) -> ExitStatus {
+        Console.current.printError(message(for: error))
         return status(for: error)
-    }
-
-    /// Reports `error` (naming `file`, unless the error names its own path) and returns
-    /// the exit code for the command to throw.
-    static func exit(_ error: any Error, file: String?) -> ExitCode {
-        ExitCode(report(error, file: error is CLIError ? nil : file).rawValue)
     }
 }

@@ -4,10 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The CLI's file I/O: whole-file reads straight into an array (no intermediate copy),
+/// File I/O for the CLI and the jobs: whole-file reads straight into an array (no intermediate copy),
 /// and atomic writes (temporary file in the same folder, fsync, rename).
-enum FileAccess {
-    static func read(_ path: String) throws(CLIError) -> [UInt8] {
+public enum FileAccess {
+    public static func read(_ path: String) throws(FileAccessError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
@@ -37,7 +37,7 @@ enum FileAccess {
         return bytes
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
         let directory = FilePath.directory(of: path)
         guard FilePath.isDirectory(directory) else {
             throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
@@ -64,7 +64,7 @@ enum FileAccess {
         }
     }
 
-    static func createDirectory(_ path: String) throws(CLIError) {
+    public static func createDirectory(_ path: String) throws(FileAccessError) {
         try FilePath.createDirectory(path)
     }
 

@@ -8,12 +8,12 @@ public enum PadColor: Sendable, Hashable {
     case transparent
 
     /// Parses `auto`, `transparent` or `#RRGGBB`.
-    public init?(argument: String) {
-        switch argument.lowercased() {
+    public init?(text: String) {
+        switch text.lowercased() {
         case "auto": self = .auto
         case "transparent": self = .transparent
         default:
-            guard let colour = RGB8(hex: argument) else { return nil }
+            guard let colour = RGB8(hex: text) else { return nil }
             self = .color(colour)
         }
     }

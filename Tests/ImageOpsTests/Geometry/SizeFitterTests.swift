@@ -1,12 +1,15 @@
-import EditProviders
 import ImageCore
 import ImageOps
 import Testing
 import TestSupport
 
 @Suite struct SizeFitterTests {
-    static let gptImage2 = try! ModelCatalog.profile(for: "gpt-image-2").sizeRules
-    static let gptImage15 = try! ModelCatalog.profile(for: "gpt-image-1.5").sizeRules
+    /// gpt-image-2's rules (spec §1.4; `ModelCatalogTests` checks the catalogue has them).
+    static let gptImage2 = SizeRules.constrained(.init(
+        edgeMultiple: 16, maxEdge: 3840, maxAspectRatio: 3, minPixels: 655_360, maxPixels: 8_294_400,
+        experimentalAbovePixels: 2560 * 1440))
+    /// The three standard sizes of gpt-image-1.5.
+    static let gptImage15 = SizeRules.fixed([PixelSize(width: 1024, height: 1024), PixelSize(width: 1536, height: 1024), PixelSize(width: 1024, height: 1536)])
 
     // MARK: table tests from the issue
 
@@ -59,17 +62,6 @@ import TestSupport
         #expect(rule == "both edges must be multiples of 16")
         #expect(!suggestions.isEmpty)
         for size in suggestions { #expect(Self.gptImage2.violations(of: size).isEmpty, "\(size)") }
-    }
-
-    @Test func retiredModelsNameTheirReplacement() {
-        #expect(throws: EditProviderError.modelRetired("gpt-image-1", date: "2026-10-23", replacement: "gpt-image-2")) {
-            try ModelCatalog.profile(for: "gpt-image-1")
-        }
-        #expect(throws: EditProviderError.modelRetired("dall-e-2", date: "2026-05-12", replacement: "gpt-image-2")) {
-            try ModelCatalog.profile(for: "dall-e-2")
-        }
-        #expect((try? ModelCatalog.profile(for: "gpt-image-2-2026-04-21"))?.id == "gpt-image-2")
-        #expect(throws: EditProviderError.self) { try ModelCatalog.profile(for: "gpt-image-9") }
     }
 
     // MARK: property tests over random sizes and ratios

@@ -6,41 +6,41 @@ import Darwin
 
 /// Path strings taken apart the POSIX way ("/" separators), and the few directory
 /// calls the CLI needs, without Foundation (its ICU data costs start-up time).
-enum FilePath {
+public enum FilePath {
     /// `a/b/c.png` → `a/b`; `c.png` → `.`; `/c.png` → `/`.
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// `a/b/c.png` → `c.png`.
-    static func lastComponent(of path: String) -> String {
+    public static func lastComponent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     /// `c.png` → `png`; `archive.tar.gz` → `gz`; `.profile` and `README` → "".
-    static func pathExtension(of path: String) -> String {
+    public static func pathExtension(of path: String) -> String {
         let name = lastComponent(of: path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...])
     }
 
     /// `a/b/c.png` → `a/b/c`.
-    static func deletingExtension(of path: String) -> String {
+    public static func deletingExtension(of path: String) -> String {
         let ext = pathExtension(of: path)
         return ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
     }
 
     /// Whether `path` names an existing directory.
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The names in a directory (without `.` and `..`), unsorted.
-    static func contents(ofDirectory path: String) throws(CLIError) -> [String] {
+    public static func contents(ofDirectory path: String) throws(FileAccessError) -> [String] {
         guard let directory = opendir(path) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { closedir(directory) }
         var names: [String] = []
@@ -54,7 +54,7 @@ enum FilePath {
     }
 
     /// Creates `path` and any missing parents (mode 0755); succeeds when it exists.
-    static func createDirectory(_ path: String) throws(CLIError) {
+    public static func createDirectory(_ path: String) throws(FileAccessError) {
         if isDirectory(path) { return }
         let parent = directory(of: path)
         if parent != path && parent != "." && parent != "/" { try createDirectory(parent) }

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their key order, so `--json` output has a stable,
 /// documented shape.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,10 +9,10 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// Compact JSON text, or pretty-printed with two-space indentation.
-    func rendered(pretty: Bool = false, indent: String = "") -> String {
+    public func rendered(pretty: Bool = false, indent: String = "") -> String {
         switch self {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"

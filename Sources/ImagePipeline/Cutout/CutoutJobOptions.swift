@@ -1,0 +1,25 @@
+public import ImageCodecs
+public import ImageOps
+
+/// What `CutoutJob` reads, how it cuts out and finishes, and where it writes.
+public struct CutoutJobOptions: Sendable {
+    public var inputPath: String
+    public var outputPath: String
+    /// The output format (PNG and WebP keep alpha; JPEG needs `finish.fill`).
+    public var format: ImageFormat
+    /// Also write the matte (alpha as greyscale, before finishing) here.
+    public var alphaOutPath: String?
+    /// Backdrop, holes and shadows; `lossyInput` is set by the job from the input.
+    public var cutout: CutoutOptions
+    public var finish: CutoutFinish
+
+    public init(inputPath: String, outputPath: String, format: ImageFormat, alphaOutPath: String? = nil,
+                cutout: CutoutOptions = CutoutOptions(), finish: CutoutFinish = CutoutFinish()) {
+        self.inputPath = inputPath
+        self.outputPath = outputPath
+        self.format = format
+        self.alphaOutPath = alphaOutPath
+        self.cutout = cutout
+        self.finish = finish
+    }
+}

@@ -1,0 +1,62 @@
+public import ImageCodecs
+public import ImageCore
+public import ImageOps
+
+/// What `DemoJob` did to each fixture, stage by stage, and what failed.
+public struct DemoReport: Sendable {
+    /// Stage 1: decoded and written upright.
+    public struct Upright: Sendable {
+        public var name: String
+        public var metadata: ImageMetadata
+        public var uprightSize: PixelSize
+        public var usesAlpha: Bool
+        public var outputPath: String
+    }
+
+    /// Stage 2: one prepared upload (`label` says for what).
+    public struct Prepared: Sendable {
+        public var name: String
+        public var label: String
+        public var report: PrepareReport
+        public var outputPath: String
+    }
+
+    /// Stage 3: the edit mask and its preview.
+    public struct Masked: Sendable {
+        public var name: String
+        public var maskPath: String
+        public var previewPath: String
+        public var statistics: MaskStatistics
+    }
+
+    /// Stage 4: a simulated edit measured against the original.
+    public struct Compared: Sendable {
+        public var name: String
+        public var comparison: ImageComparison
+        public var heatmapPath: String
+    }
+
+    /// Stage 5: the backdrop cut out (or the reasons it should not be).
+    public struct CutOut: Sendable {
+        public var name: String
+        public var report: CutoutReport
+        public var outputPath: String
+    }
+
+    /// A step that failed for one file; the others went on. `error` names its file.
+    public struct Failure: Sendable {
+        public var path: String
+        public var error: any Error
+    }
+
+    /// The image file names found, sorted.
+    public var names: [String] = []
+    public var upright: [Upright] = []
+    public var prepared: [Prepared] = []
+    public var masked: [Masked] = []
+    public var compared: [Compared] = []
+    public var cutOut: [CutOut] = []
+    public var failures: [Failure] = []
+    /// Wall time of the five stages.
+    public var elapsed: Duration = .zero
+}

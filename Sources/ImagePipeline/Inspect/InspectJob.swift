@@ -1,0 +1,14 @@
+import ImageCodecs
+
+/// `retouch inspect`: decodes a file (first frame of an animation) and reports what it is.
+public enum InspectJob {
+    /// - Throws: `FileAccessError`, or `FileError` naming `path` (undecodable).
+    public static func run(_ path: String) throws -> InspectionReport {
+        let bytes = try FileAccess.read(path)
+        return try FileError.attributing(to: path) {
+            let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
+            return InspectionReport(file: path, metadata: decoded.metadata, usesAlpha: !decoded.pixels.isOpaque,
+                                    warnings: decoded.warnings)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// A job that cannot produce its output as asked (the inputs were fine).
+public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The encoded output is over a consumer's byte limit even at the strongest compression.
+    case outputTooLarge(bytes: Int, limit: Int, what: String)
+    /// The output format cannot carry what the job produced (e.g. alpha in JPEG);
+    /// `advice` says what to do instead.
+    case formatCannotHold(format: String, what: String, advice: String)
+    /// A shapes file is not valid JSON of the documented form; `detail` says what and where.
+    case invalidShapesFile(detail: String)
+    /// A budget names a metric the report does not have (`reason` says why).
+    case metricUnavailable(key: String, reason: String)
+    /// A folder holds no input the job can use.
+    case noInputs(folder: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .outputTooLarge(let bytes, let limit, let what):
+            "\(bytes) bytes at maximum PNG compression, over the \(limit)-byte limit for \(what); use a smaller image or a simpler mask"
+        case .formatCannotHold(let format, let what, let advice):
+            "\(format) has no \(what); \(advice)"
+        case .invalidShapesFile(let detail):
+            "not a shapes file: \(detail)"
+        case .metricUnavailable(let key, let reason):
+            "budget key \(key) is not in the report: \(reason)"
+        case .noInputs(let folder, let expected):
+            "\(folder) holds no \(expected)"
+        }
+    }
+}

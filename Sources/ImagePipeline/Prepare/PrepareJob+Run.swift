@@ -1,0 +1,44 @@
+public import ImageCodecs
+import ImageCore
+import ImageOps
+
+extension PrepareJob {
+    /// `retouch prepare`: reads `input`, prepares it, writes `output` encoded with
+    /// `encoding`; with `maskPath`, carries that mask through the same geometry and writes
+    /// it beside the output (`NAME-mask.png`) in the convention it was read in.
+    ///
+    /// The size rules' and gravity's decisions are in the report, with the output's
+    /// format, byte count and mask path.
+    /// - Throws: `FileAccessError`, or `FileError` naming the input or the mask.
+    public static func run(input: String, output: String, options: PrepareOptions, encoding: EncodingOptions,
+                           maskPath: String? = nil, maskChannel: MaskImport.Channel? = nil) throws -> PrepareReport {
+        let bytes = try FileAccess.read(input)
+        let metadata = try FileError.attributing(to: input) { try ImageCodec.readMetadata(bytes) }
+        let plan = try FileError.attributing(to: input) { try Self.plan(metadata, options: options, withMask: maskPath != nil) }
+        let maskInput = try maskPath.map { try MaskImport.read($0, channel: maskChannel) }
+        if let maskPath, let mask = maskInput?.mask, mask.size != plan.uprightSize {
+            throw FileError(path: maskPath, underlying: OperationError.sizeMismatch(
+                what: "the mask", size: mask.size, expected: plan.uprightSize, of: "the upright image \(input)"))
+        }
+        let prepared = try FileError.attributing(to: input) {
+            try execute(plan, bytes: bytes, options: options, mask: maskInput?.mask)
+        }
+        let encoded = try FileError.attributing(to: output) { try ImageCodec.encode(prepared.pixels, options: encoding) }
+        try FileAccess.write(encoded, to: output)
+        var report = prepared.report
+        report.outputFormat = encoding.format
+        report.outputBytes = encoded.count
+        if let outputMask = prepared.mask, let convention = maskInput?.convention {
+            let path = Self.maskPath(for: output)
+            let image = convention.image(from: outputMask)
+            try FileAccess.write(try ImageCodec.encode(image, options: .png(PNGEncodingOptions(reduceChannels: convention == .white))), to: path)
+            report.maskPath = path
+        }
+        return report
+    }
+
+    /// `out/photo.png` → `out/photo-mask.png`.
+    public static func maskPath(for output: String) -> String {
+        FilePath.deletingExtension(of: output) + "-mask.png"
+    }
+}
