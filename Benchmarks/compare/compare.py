@@ -9,7 +9,8 @@ RSS comes from one extra run under GNU time. The quality figure compares each ou
 the job's reference (lossless check or PSNR). The ratio is Retouch's median over the best
 anchor's median at the same thread setting, measured in this same run.
 
-Environment: WORK (inputs and outputs), RETOUCH (release binary), PY (venv python).
+Environment: WORK (inputs and outputs), RETOUCH (release binary), PY (venv python),
+RETOUCH_BASELINE (optional: an earlier binary run beside every Retouch row).
 """
 import argparse
 import json
@@ -25,6 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.environ.get("WORK", "/tmp/retouch-bench")
 OUT = os.path.join(WORK, "out")
 RETOUCH = os.environ.get("RETOUCH", os.path.join(HERE, "..", "..", ".build", "release", "retouch"))
+# An earlier release binary: every Retouch row is also run with it (a refactoring's check).
+BASELINE = os.environ.get("RETOUCH_BASELINE")
 PY = os.environ.get("PY", sys.executable)
 ANCHORS = os.path.join(HERE, "anchors.py")
 QUALITY = os.path.join(HERE, "quality.py")
@@ -69,6 +72,11 @@ def rows():
 
     def single(job, tool, argv, output=None, reference=None):
         R.append((job, tool, "1*", argv, output, reference))
+        if BASELINE and argv[0] == RETOUCH:
+            # The same Retouch row with an earlier binary, for before/after in one run.
+            rename = lambda a: a.replace("_retouch", "_baseline") if isinstance(a, str) and a.startswith(OUT) else a
+            R.append((job, tool + " [baseline binary]", "1*", [BASELINE] + [rename(a) for a in argv[1:]],
+                      rename(output) if output else None, reference))
 
     o = lambda name: os.path.join(OUT, name)
     K4J = f"{WORK}/j3_4k.jpg"
@@ -239,7 +247,7 @@ def table(results):
             size = f"{r['out_bytes'] / 1024:.0f}" if r["out_bytes"] else ""
             lines.append(f"| {r['tool']} | {threads} | {r['median']:.3f} | {r['min']:.3f}–{r['max']:.3f} | {r['rss_mb']:.0f} | {size} | {r['quality']} | {ratio} |")
         if retouch:
-            anchors = [r for r in job_results if r is not retouch and r["threads"] in ("1", "1*")]
+            anchors = [r for r in job_results if r is not retouch and r["threads"] in ("1", "1*") and "[baseline" not in r["tool"]]
             if anchors:
                 best = min(anchors, key=lambda r: r["median"])
                 lines.append(f"\n**Retouch ÷ best single-thread anchor ({best['tool']}): {retouch['median'] / best['median']:.2f}×**; "

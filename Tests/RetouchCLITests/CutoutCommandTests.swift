@@ -24,10 +24,6 @@ import TestSupport
         return path
     }
 
-    static func decode(_ path: String) throws -> PixelBuffer {
-        try ImageCodec.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).pixels
-    }
-
     @Test func jsonReportAndTransparentHole() async throws {
         try await withTemporaryDirectory { directory in
             let input = try Self.ringFile(directory), output = directory.appendingPathComponent("out.png").path
@@ -39,9 +35,9 @@ import TestSupport
             #expect(report["holesRemoved"] as? Int == 1)
             let backdrop = try #require(report["backdrop"] as? [String: Any])
             #expect(backdrop["color"] as? String == "#ffffff" && backdrop["jpegDetected"] as? Bool == false)
-            let cut = try Self.decode(output)
+            let cut = try decodedFile(output)
             #expect(cut[80, 60][3] == 0 && cut[80, 25][3] == 255 && cut[2, 2][3] == 0)
-            #expect(try Self.decode(matte)[80, 25] == [255, 255, 255, 255])
+            #expect(try decodedFile(matte)[80, 25] == [255, 255, 255, 255])
         }
     }
 
@@ -52,7 +48,7 @@ import TestSupport
             #expect(result.status == 0, "\(result.stderr)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             #expect((report["backdrop"] as? [String: Any])?["jpegDetected"] as? Bool == true)
-            let cut = try Self.decode(output)
+            let cut = try decodedFile(output)
             #expect(cut[2, 2][3] == 0 && cut[80, 25][3] == 255 && cut[80, 60][3] == 0)
         }
     }
@@ -62,15 +58,15 @@ import TestSupport
             let input = try Self.ringFile(directory)
             let trimmed = directory.appendingPathComponent("trim.png").path
             #expect(await runInProcess(["cutout", input, "-o", trimmed, "--trim", "--pad", "10"]).status == 0)
-            let t = try Self.decode(trimmed)
+            let t = try decodedFile(trimmed)
             #expect(t.width == 80 + 20 && t.height == 80 + 20)
             let canvas = directory.appendingPathComponent("canvas.jpg").path
             #expect(await runInProcess(["cutout", input, "-o", canvas, "--trim", "--canvas", "300x300", "--fill-background", "#FFFFFF"]).status == 0)
-            let c = try Self.decode(canvas)
+            let c = try decodedFile(canvas)
             #expect(c.width == 300 && c.height == 300 && c[5, 5][0] > 250)
             let bottom = directory.appendingPathComponent("bottom.png").path
             #expect(await runInProcess(["cutout", input, "-o", bottom, "--trim", "--canvas", "200x300", "--position", "0.5,1"]).status == 0)
-            let b = try Self.decode(bottom)
+            let b = try decodedFile(bottom)
             #expect(b.height == 300 && b[100, 295][3] == 255 && b[100, 100][3] == 0, "the subject sits at the bottom")
             let refused = await runInProcess(["cutout", input, "-o", directory.appendingPathComponent("x.jpg").path])
             #expect(refused.status == 64 && refused.stderr.contains("--fill-background"))

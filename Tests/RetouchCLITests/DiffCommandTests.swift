@@ -32,7 +32,7 @@ import TestSupport
     @Test func differentSizesExit65NamingBoth() async throws {
         try await withTemporaryDirectory { directory in
             let small = directory.appendingPathComponent("small.png").path
-            try Self.write(try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels.resized(to: PixelSize(width: 300, height: 200)), small)
+            try Self.write(try decodedFile(Self.coffee).resized(to: PixelSize(width: 300, height: 200)), small)
             let result = await runInProcess(["diff", Self.coffee, small])
             #expect(result.status == 65)
             #expect(result.stderr.contains("600x400") && result.stderr.contains("300x200") && result.stderr.contains("--resize-b"), "\(result.stderr)")
@@ -45,7 +45,7 @@ import TestSupport
     @Test func budgetsFailWithTheirActualValues() async throws {
         try await withTemporaryDirectory { directory in
             let edited = directory.appendingPathComponent("edited.png").path
-            var image = try ImageCodec.decode(try FileAccess.bytes(Self.coffee)).pixels
+            var image = try decodedFile(Self.coffee)
             for y in 100..<140 { for x in 200..<260 { image[x, y] = [0, 200, 0, 255] } }
             try Self.write(image, edited)
             let mask = directory.appendingPathComponent("mask.png").path
@@ -75,11 +75,11 @@ import TestSupport
             let diff = directory.appendingPathComponent("diff.png").path
             let result = await runInProcess(["diff", Self.coffee, jpeg, "--heatmap", heatmap, "--side-by-side", side, "--diff-image", diff])
             #expect(result.status == 0, "\(result.stderr)")
-            let heat = try ImageCodec.decode(try FileAccess.bytes(heatmap)).pixels
+            let heat = try decodedFile(heatmap)
             #expect(heat.width == 600 && heat.height > 400, "the legend sits below the image")
-            let sideBySide = try ImageCodec.decode(try FileAccess.bytes(side)).pixels
+            let sideBySide = try decodedFile(side)
             #expect(sideBySide.width > 1800 && sideBySide.height > heat.height)
-            let picture = try ImageCodec.decode(try FileAccess.bytes(diff)).pixels
+            let picture = try decodedFile(diff)
             #expect(picture.size == PixelSize(width: 600, height: 400))
         }
     }
@@ -92,14 +92,9 @@ import TestSupport
             let result = await runInProcess(["diff", a, b, "--threshold", "0.05", "--diff-image", output, "--json"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(try Self.json(result.stdout)["pixelmatch"] as? Int == 143)
-            let ours = try ImageCodec.decode(try FileAccess.bytes(output)).pixels
+            let ours = try decodedFile(output)
             let expected = try ImageCodec.decode(try Conformance.bytes("pixelmatch/expected/v7.2.0/1diff.png")).pixels.converted(to: .rgba8)
             #expect(ours == expected)
         }
     }
-}
-
-/// Test helper: a file's bytes.
-private enum FileAccess {
-    static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 }

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Runs of the built `retouch` binary: stdout, stderr, exit codes, and peak memory.
-@Suite(.serialized) struct EndToEndTests {
+@Suite(.serialized, .tags(.slow)) struct EndToEndTests {
     @Test func corruptFilePrintsOneLineAndExits65() throws {
         let file = Paths.fixtures.appendingPathComponent("corrupt/bad-ihdr-crc.png").path
         let (result, _) = try runBinary(["inspect", file])

@@ -10,10 +10,6 @@ import TestSupport
     static let coffee = Paths.fixtures.appendingPathComponent("inputs/coffee.png").path
     static let cutout = Paths.fixtures.appendingPathComponent("inputs/coffee-cutout-300x200.webp").path
 
-    static func read(_ path: String) throws -> PixelBuffer {
-        try ImageCodec.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).pixels
-    }
-
     @Test func openaiExportIsAnRGBAPNGOfTheImageSizeAndRoundTrips() async throws {
         try await withTemporaryDirectory { directory in
             let output = directory.appendingPathComponent("mask.png").path
@@ -31,7 +27,7 @@ import TestSupport
             let again = directory.appendingPathComponent("again.png").path
             let second = await runInProcess(["mask", "--from", output, "-o", again])
             #expect(second.status == 0, "\(second.stderr)")
-            #expect(MaskConvention.openai.mask(from: try Self.read(again)) == imported)
+            #expect(MaskConvention.openai.mask(from: try decodedFile(again)) == imported)
         }
     }
 
@@ -40,13 +36,13 @@ import TestSupport
             let output = directory.appendingPathComponent("white.png").path
             let result = await runInProcess(["mask", "--size", "64x48", "--rect", "8,8,20,10", "--convention", "white", "-o", output])
             #expect(result.status == 0, "\(result.stderr)")
-            let image = try Self.read(output)
+            let image = try decodedFile(output)
             #expect(MaskConvention.detect(image) == .white)
             let mask = MaskConvention.white.mask(from: image)
             #expect(mask[10, 10] == 255 && mask[40, 40] == 0 && mask.selectedPixelCount == 200)
             let flipped = await runInProcess(["mask", "--from", output, "--from-channel", "luma", "--invert-input", "--convention", "white", "-o", output])
             #expect(flipped.status == 0)
-            #expect(MaskConvention.white.mask(from: try Self.read(output))[10, 10] == 0)
+            #expect(MaskConvention.white.mask(from: try decodedFile(output))[10, 10] == 0)
         }
     }
 
@@ -95,7 +91,7 @@ import TestSupport
             let output = directory.appendingPathComponent("m.png").path
             let result = await runInProcess(["mask", "--size", "100x50", "--shapes", shapes.path, "--convention", "white", "-o", output])
             #expect(result.status == 0, "\(result.stderr)")
-            let mask = MaskConvention.white.mask(from: try Self.read(output))
+            let mask = MaskConvention.white.mask(from: try decodedFile(output))
             #expect(mask[10, 10] == 0 && mask[30, 30] == 255 && mask[75, 10] == 255 && mask[80, 40] > 100 && mask[80, 45] == 0)
             try Data(#"[{"type": "hexagon"}]"#.utf8).write(to: shapes)
             let bad = await runInProcess(["mask", "--size", "100x50", "--shapes", shapes.path, "-o", output])
@@ -108,14 +104,14 @@ import TestSupport
         try await withTemporaryDirectory { directory in
             let protect = directory.appendingPathComponent("protect.png").path
             #expect(await runInProcess(["mask", "--from", Self.cutout, "--convention", "white", "-o", protect]).status == 0)
-            let cutout = try Self.read(Self.cutout)
+            let cutout = try decodedFile(Self.cutout)
             let alpha = Mask(alphaOf: cutout)
-            let protected = MaskConvention.white.mask(from: try Self.read(protect))
+            let protected = MaskConvention.white.mask(from: try decodedFile(protect))
             // Edit everything but the subject: coverage = 255 − alpha.
             #expect(protected == alpha.inverted())
             let only = directory.appendingPathComponent("only.png").path
             #expect(await runInProcess(["mask", "--from", Self.cutout, "--invert-input", "--convention", "white", "-o", only]).status == 0)
-            #expect(MaskConvention.white.mask(from: try Self.read(only)) == alpha)
+            #expect(MaskConvention.white.mask(from: try decodedFile(only)) == alpha)
         }
     }
 
@@ -127,9 +123,9 @@ import TestSupport
             let preview = directory.appendingPathComponent("p.png").path
             let ok = await runInProcess(["mask", "--like", Self.coffee, "--rect", "10%,10%,20%,20%", "-o", directory.appendingPathComponent("m.png").path, "--preview", preview])
             #expect(ok.status == 0)
-            let picture = try Self.read(preview)
+            let picture = try decodedFile(preview)
             #expect(picture.size == PixelSize(width: 600, height: 400))
-            #expect(picture[120, 80] != (try Self.read(Self.coffee))[120, 80])
+            #expect(picture[120, 80] != (try decodedFile(Self.coffee))[120, 80])
         }
     }
 }

@@ -27,26 +27,41 @@ import TestSupport
         for command in ["inspect", "convert", "prepare", "mask", "demo"] { #expect(result.stdout.contains(command)) }
     }
 
-    @Test func demoWritesEveryFixtureUpright() async throws {
+    /// The demo on two fixtures (a rotated JPEG photo and a cut-out WebP): every stage's
+    /// file for each, with the content each stage promises.
+    @Test(.tags(.slow)) func demoRunsEveryStageOnEachImage() async throws {
         try await withTemporaryDirectory { directory in
-            let result = await runInProcess(["demo", "--fixtures", Paths.fixtures.appendingPathComponent("inputs").path, "--output", directory.path])
+            let fixtures = directory.appendingPathComponent("in"), output = directory.appendingPathComponent("out")
+            try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+            for name in ["coffee-orientation-6.jpg", "coffee-cutout-300x200.webp"] {
+                try FileManager.default.copyItem(atPath: FixtureFiles.path("inputs/" + name), toPath: fixtures.appendingPathComponent(name).path)
+            }
+            let result = await runInProcess(["demo", "--fixtures", fixtures.path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
-            let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            #expect(written.contains("coffee-orientation-6-upright.png"))
-            #expect(written.count == 35)
-            #expect(written.contains("rocket-gpt-image-2.png"))
-            // Stage 3: an openai mask the image's size (alpha 0 = edit) and its preview.
-            let mask = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-orientation-6-mask.png")))).pixels
-            #expect(mask.size == ImageCore.PixelSize(width: 600, height: 400))
-            #expect(mask[300, 180][3] == 0 && mask[5, 5][3] == 255)
-            #expect(written.contains("coffee-mask-preview.png"))
-            #expect(written.contains("coffee-heatmap.png"))
-            let cutout = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-cutout-300x200-cutout.png")))).pixels
+            let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
+            let stages = ["upright", "gpt-image-2", "instagram", "mask", "mask-preview", "heatmap", "cutout"]
+            let expected = Set(["coffee-orientation-6", "coffee-cutout-300x200"].flatMap { base in stages.map { "\(base)-\($0).png" } })
+            #expect(written == expected)
+            func image(_ name: String) throws -> PixelBuffer { try decodedFile(output.appendingPathComponent(name).path) }
+            // Stage 1: stored 400×600 with orientation 6, written upright 600×400.
+            #expect(try image("coffee-orientation-6-upright.png").size == PixelSize(width: 600, height: 400))
+            // Stage 2: a gpt-image-2 upload (edges multiples of 16, at least 655,360 pixels) and a 4:5 post.
+            let upload = try image("coffee-orientation-6-gpt-image-2.png").size
+            #expect(upload.width % 16 == 0 && upload.height % 16 == 0 && upload.area >= 655_360)
+            #expect(try image("coffee-orientation-6-instagram.png").size == PixelSize(width: 1080, height: 1350))
+            // Stage 3: an openai mask the image's size: the centre is editable (alpha 0), the corner kept.
+            let mask = try image("coffee-orientation-6-mask.png")
+            #expect(mask.size == PixelSize(width: 600, height: 400) && mask[300, 180][3] == 0 && mask[5, 5][3] == 255)
+            // A cut-out's mask protects its subject: the transparent border is editable.
+            let cutoutMask = try image("coffee-cutout-300x200-mask.png")
+            #expect(cutoutMask[2, 2][3] == 0 && cutoutMask[150, 100][3] == 255)
+            // Stage 5: the cut-out's backdrop is transparent, its subject opaque.
+            let cutout = try image("coffee-cutout-300x200-cutout.png")
             #expect(cutout[2, 2][3] == 0 && cutout[150, 100][3] == 255)
-            let prepared = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-instagram.png"))))
-            #expect(prepared.pixels.size == ImageCore.PixelSize(width: 1080, height: 1350))
-            let upright = try ImageCodec.decode([UInt8](try Data(contentsOf: directory.appendingPathComponent("coffee-orientation-6-upright.png"))))
-            #expect(upright.pixels.width == 600 && upright.pixels.height == 400)
+            // The report: a row per image and stage, and the closing line.
+            #expect(result.stdout.contains("retouch demo: 2 images from"))
+            #expect(result.stdout.components(separatedBy: "coffee-orientation-6.jpg").count - 1 == 6)
+            #expect(result.stdout.contains("2 images: written upright, prepared twice, masked, diffed and cut out"))
         }
     }
 }

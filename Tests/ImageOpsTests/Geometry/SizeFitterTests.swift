@@ -66,19 +66,11 @@ import TestSupport
 
     // MARK: property tests over random sizes and ratios
 
-    struct Random {
-        var state: UInt64
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
-        }
-    }
-
     static let randomSources: [PixelSize] = {
-        var random = Random(state: 2026)
+        var random = SplitMix64(seed: 2026)
         return (0..<300).map { _ in
-            let long = random.next(200...9000), short = random.next(max(1, long / 3)...long)
-            return random.next(0...1) == 0 ? PixelSize(width: long, height: short) : PixelSize(width: short, height: long)
+            let long = Int.random(in: 200...9000, using: &random), short = Int.random(in: max(1, long / 3)...long, using: &random)
+            return Int.random(in: 0...1, using: &random) == 0 ? PixelSize(width: long, height: short) : PixelSize(width: short, height: long)
         }
     }()
 
@@ -145,11 +137,11 @@ import TestSupport
     }
 
     @Test func fitTransformRoundTripsWithinHalfAPixel() {
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<500 {
-            let rect = PixelRect(x: random.next(-300...300), y: random.next(-300...300), width: random.next(1...5000), height: random.next(1...5000))
-            let transform = FitTransform(sourceRect: rect, outputSize: PixelSize(width: random.next(16...3840), height: random.next(16...3840)))
-            let point = Point(x: Double(random.next(0...5000)) + 0.5, y: Double(random.next(0...5000)) + 0.5)
+            let rect = PixelRect(x: Int.random(in: -300...300, using: &random), y: Int.random(in: -300...300, using: &random), width: Int.random(in: 1...5000, using: &random), height: Int.random(in: 1...5000, using: &random))
+            let transform = FitTransform(sourceRect: rect, outputSize: PixelSize(width: Int.random(in: 16...3840, using: &random), height: Int.random(in: 16...3840, using: &random)))
+            let point = Point(x: Double(Int.random(in: 0...5000, using: &random)) + 0.5, y: Double(Int.random(in: 0...5000, using: &random)) + 0.5)
             let back = transform.sourcePoint(forOutput: transform.outputPoint(forSource: point))
             #expect(abs(back.x - point.x) <= 0.5 && abs(back.y - point.y) <= 0.5)
         }
