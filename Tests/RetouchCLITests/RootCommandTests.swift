@@ -39,7 +39,7 @@ import TestSupport
             let result = await runInProcess(["demo", "--fixtures", fixtures.path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
             let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-            let stages = ["upright", "gpt-image-2", "instagram", "mask", "mask-preview", "heatmap", "cutout"]
+            let stages = ["upright", "gpt-image-2", "instagram", "mask", "mask-preview", "edit", "cutout", "heatmap"]
             let expected = Set(["coffee-orientation-6", "coffee-cutout-300x200"].flatMap { base in stages.map { "\(base)-\($0).png" } })
             #expect(written == expected)
             func image(_ name: String) throws -> PixelBuffer { try decodedFile(output.appendingPathComponent(name).path) }
@@ -55,13 +55,16 @@ import TestSupport
             // A cut-out's mask protects its subject: the transparent border is editable.
             let cutoutMask = try image("coffee-cutout-300x200-mask.png")
             #expect(cutoutMask[2, 2][3] == 0 && cutoutMask[150, 100][3] == 255)
+            // Stage 4: the local edit changed the masked centre and kept the corner exactly.
+            let edit = try image("coffee-orientation-6-edit.png"), upright = try image("coffee-orientation-6-upright.png")
+            #expect(edit.size == upright.size && edit[5, 5] == upright[5, 5] && edit[300, 180] != upright[300, 180])
             // Stage 5: the cut-out's backdrop is transparent, its subject opaque.
             let cutout = try image("coffee-cutout-300x200-cutout.png")
             #expect(cutout[2, 2][3] == 0 && cutout[150, 100][3] == 255)
             // The report: a row per image and stage, and the closing line.
             #expect(result.stdout.contains("retouch demo: 2 images from"))
-            #expect(result.stdout.components(separatedBy: "coffee-orientation-6.jpg").count - 1 == 6)
-            #expect(result.stdout.contains("2 images: written upright, prepared twice, masked, diffed and cut out"))
+            #expect(result.stdout.components(separatedBy: "coffee-orientation-6.jpg").count - 1 == 7)
+            #expect(result.stdout.contains("2 images: written upright, prepared twice, masked, edited, cut out and diffed"))
         }
     }
 }

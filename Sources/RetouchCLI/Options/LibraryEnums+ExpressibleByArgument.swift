@@ -1,4 +1,5 @@
 public import ArgumentParser
+public import EditProviders
 public import ImageOps
 public import ImagePipeline
 
@@ -12,6 +13,11 @@ extension MaskConvention: ExpressibleByArgument {}
 extension CutoutOptions.Holes: ExpressibleByArgument {}
 extension CutoutOptions.Shadows: ExpressibleByArgument {}
 extension MaskImport.Channel: ExpressibleByArgument {}
+extension PasteBack.Blend: ExpressibleByArgument {}
+extension EditQuality: ExpressibleByArgument {}
+extension EditFormat: ExpressibleByArgument {}
+extension EditBackground: ExpressibleByArgument {}
+extension InputFidelity: ExpressibleByArgument {}
 
 extension PadColor: ExpressibleByArgument {
     /// `auto`, `transparent` or `#RRGGBB`.

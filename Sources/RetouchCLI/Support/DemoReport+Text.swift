@@ -1,3 +1,4 @@
+import EditProviders
 import ImageCodecs
 import ImageOps
 import ImagePipeline
@@ -28,13 +29,13 @@ extension DemoReport {
             lines.append(pad(row.name, 34) + pad(FilePath.lastComponent(of: row.maskPath), 36)
                 + pad("\(Int(row.statistics.selectedPercent.rounded())) %", 10) + FilePath.lastComponent(of: row.previewPath))
         }
-        lines += ["", "stage 4: diff (a simulated edit: the mask area recoloured, then a JPEG q92 4:4:4 round trip)"]
-        lines.append(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + "heatmap")
-        for row in compared {
-            let c = row.comparison
+        lines += ["", "stage 4: edit (local provider: the masked area filled from its surroundings, the source pasted back outside the mask)"]
+        lines.append(pad("file", 34) + pad("output", 11) + pad("inside changed", 16) + pad("outside changed", 17) + "result")
+        for row in edited {
+            let after = row.report.drift.afterPasteBack ?? row.report.drift.beforePasteBack
             func percent(_ r: RegionMetrics?) -> String { r.map { Decimals.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
-            lines.append(pad(row.name, 34) + pad(c.whole.ssim.map { Decimals.format($0, 3) } ?? "-", 8)
-                + pad(percent(c.inside), 16) + pad(percent(c.outside), 17) + FilePath.lastComponent(of: row.heatmapPath))
+            lines.append(pad(row.name, 34) + pad("\(row.report.outputSize.width)×\(row.report.outputSize.height)", 11)
+                + pad(percent(after.inside), 16) + pad(percent(after.outside), 17) + FilePath.lastComponent(of: row.report.output))
         }
         lines += ["", "stage 5: cutout (backdrop → alpha; warnings route photos that are not products on a plain backdrop)"]
         lines.append(pad("file", 34) + pad("backdrop", 18) + pad("subject", 9) + "verdict")
@@ -45,7 +46,15 @@ extension DemoReport {
             lines.append(pad(row.name, 34) + pad("\(r.backdrop) \(r.backdropKind)", 18)
                 + pad(Decimals.format(r.foregroundFraction * 100, 0) + " %", 9) + verdict)
         }
-        lines += ["", "\(names.count) images: written upright, prepared twice, masked, diffed and cut out into \(output) in \(Self.describe(elapsed))\(failures.isEmpty ? "" : "; \(failures.count) failures")"]
+        lines += ["", "stage 6: diff (a simulated edit: the mask area recoloured, then a JPEG q92 4:4:4 round trip)"]
+        lines.append(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + "heatmap")
+        for row in compared {
+            let c = row.comparison
+            func percent(_ r: RegionMetrics?) -> String { r.map { Decimals.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
+            lines.append(pad(row.name, 34) + pad(c.whole.ssim.map { Decimals.format($0, 3) } ?? "-", 8)
+                + pad(percent(c.inside), 16) + pad(percent(c.outside), 17) + FilePath.lastComponent(of: row.heatmapPath))
+        }
+        lines += ["", "\(names.count) images: written upright, prepared twice, masked, edited, cut out and diffed into \(output) in \(Self.describe(elapsed))\(failures.isEmpty ? "" : "; \(failures.count) failures")"]
         return lines
     }
 

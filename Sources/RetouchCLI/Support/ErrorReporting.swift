@@ -28,8 +28,13 @@ enum ErrorReporting {
             }
         case let provider as EditProviderError:
             switch provider {
-            case .unknownModel: return .usage
-            case .modelRetired: return .unavailable
+            case .unknownModel, .unknownProvider, .invalidRequest: return .usage
+            case .overBudget: return .checkFailed
+            case .modelRetired, .notConfigured, .unauthorized, .unreachable, .invalidResponse, .providerUnavailable: return .unavailable
+            case .http(let status, _, _, _, _, _): return status >= 500 || status == 408 || status == 409 ? .temporaryFailure : .dataError
+            case .moderationBlocked: return .dataError
+            case .rateLimited, .outcomeUnknown: return .temporaryFailure
+            case .cancelled: return .interrupted
             }
         case let pipeline as PipelineError:
             switch pipeline {

@@ -16,4 +16,6 @@ public enum ExitStatus: Int32, Sendable {
     case ioError = 74
     /// Temporary failure: try again later.
     case temporaryFailure = 75
+    /// Cancelled by the user (Ctrl-C).
+    case interrupted = 130
 }

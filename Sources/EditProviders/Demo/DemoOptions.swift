@@ -1,4 +1,5 @@
 public import ImageOps
+public import ImagePipeline
 
 /// What `DemoJob` runs on and with.
 public struct DemoOptions: Sendable {

@@ -1,18 +1,21 @@
 import ImageCodecs
 import ImageCore
 import ImageOps
+import ImagePipeline
 
 /// `retouch demo`: the main job on a folder of images, offline. Stage 1 decodes each image
 /// and writes it upright; 2 prepares it as an upload for the model and as an Instagram
 /// portrait post; 3 makes an edit mask (a centre ellipse and a brush stroke, grown and
-/// feathered; a cut-out's alpha protects its subject) with a preview; 4 measures a
+/// feathered; a cut-out's alpha protects its subject) with a preview; 4 edits it with the
+/// local provider (the masked area filled from its surroundings, the source pasted back
+/// outside the mask, drift measured); 5 cuts the image out of its backdrop; 6 measures a
 /// simulated edit (the mask area tinted, then a JPEG q92 round trip) inside and outside
-/// the mask, with a ΔE00 heatmap; 5 cuts the image out of its backdrop.
+/// the mask, with a ΔE00 heatmap.
 public enum DemoJob {
     /// Runs every stage on every image; a step that fails is recorded and the rest go on.
     ///
     /// - Throws: `FileAccessError` (folders), `PipelineError.noInputs`.
-    public static func run(_ options: DemoOptions) throws -> DemoReport {
+    public static func run(_ options: DemoOptions) async throws -> DemoReport {
         var report = DemoReport()
         let fixtures = options.fixtures, output = options.output
         report.names = try FilePath.contents(ofDirectory: fixtures)
@@ -74,14 +77,17 @@ public enum DemoJob {
             }
         }
 
-        for (name, image, mask) in images {
-            step(fixtures + "/" + name) {
-                let simulated = image.tinted(toward: RGB8(red: 40, green: 170, blue: 160), by: mask, strength: 0.6)
-                let edited = try ImageCodec.decode(try ImageCodec.encode(simulated, options: .jpeg(JPEGEncodingOptions(quality: 92, chroma: .yuv444)))).pixels
-                let comparison = ImageComparison.compare(image, edited, mask: mask)
-                let heatmapPath = outputPath(name, "heatmap.png")
-                try FileAccess.write(try ImageCodec.encode(DiffPictures.heatmap(comparison, a: image, mask: mask), options: .png(.default)), to: heatmapPath)
-                report.compared.append(DemoReport.Compared(name: name, comparison: comparison, heatmapPath: heatmapPath))
+        let local = LocalEditProvider()
+        let localProfile = try ModelCatalog.profile(for: "local-inpaint")
+        for (name, _, _) in images {
+            let path = fixtures + "/" + name
+            do {
+                let edit = EditJobOptions(sourcePath: path, maskPath: outputPath(name, "mask.png"), prompt: "fill the masked area from its surroundings",
+                                          profile: localProfile, outputPath: outputPath(name, "edit.png"))
+                let plan = try EditJob.plan(edit)
+                report.edited.append(DemoReport.Edited(name: name, report: try await EditJob.run(plan, options: edit, provider: local)))
+            } catch {
+                report.failures.append(DemoReport.Failure(path: path, error: error is FileError || error is FileAccessError ? error : FileError(path: path, underlying: error)))
             }
         }
 
@@ -93,6 +99,17 @@ public enum DemoJob {
                 report.cutOut.append(DemoReport.CutOut(name: name, report: cutReport, outputPath: cutPath))
             }
         }
+        for (name, image, mask) in images {
+            step(fixtures + "/" + name) {
+                let simulated = image.tinted(toward: RGB8(red: 40, green: 170, blue: 160), by: mask, strength: 0.6)
+                let edited = try ImageCodec.decode(try ImageCodec.encode(simulated, options: .jpeg(JPEGEncodingOptions(quality: 92, chroma: .yuv444)))).pixels
+                let comparison = ImageComparison.compare(image, edited, mask: mask)
+                let heatmapPath = outputPath(name, "heatmap.png")
+                try FileAccess.write(try ImageCodec.encode(DiffPictures.heatmap(comparison, a: image, mask: mask), options: .png(.default)), to: heatmapPath)
+                report.compared.append(DemoReport.Compared(name: name, comparison: comparison, heatmapPath: heatmapPath))
+            }
+        }
+
         report.elapsed = clock.now - start
         return report
     }

@@ -1,6 +1,7 @@
 public import ImageCodecs
 public import ImageCore
 public import ImageOps
+public import ImagePipeline
 
 /// What `DemoJob` did to each fixture, stage by stage, and what failed.
 public struct DemoReport: Sendable {
@@ -29,7 +30,13 @@ public struct DemoReport: Sendable {
         public var statistics: MaskStatistics
     }
 
-    /// Stage 4: a simulated edit measured against the original.
+    /// Stage 4: the local provider's edit, pasted back, with its drift.
+    public struct Edited: Sendable {
+        public var name: String
+        public var report: EditReport
+    }
+
+    /// Stage 6: a simulated edit measured against the original.
     public struct Compared: Sendable {
         public var name: String
         public var comparison: ImageComparison
@@ -54,6 +61,7 @@ public struct DemoReport: Sendable {
     public var upright: [Upright] = []
     public var prepared: [Prepared] = []
     public var masked: [Masked] = []
+    public var edited: [Edited] = []
     public var compared: [Compared] = []
     public var cutOut: [CutOut] = []
     public var failures: [Failure] = []

@@ -1,0 +1,54 @@
+/// What `retouch edit --dry-run` shows: the call that would be made, field by field, the
+/// final prompt, how the size was chosen and what it would cost. Nothing is sent.
+public struct DryRunPlan: Sendable, Encodable {
+    /// One field of the request body: a text value, or a file by name, type, pixel size
+    /// and byte count.
+    public struct Field: Sendable, Encodable {
+        public var name: String
+        public var value: String?
+        public var filename: String?
+        public var contentType: String?
+        public var size: String?
+        public var bytes: Int?
+    }
+
+    public var provider: String
+    /// `POST https://…/images/edits (multipart/form-data)`, or what the provider does.
+    public var endpoint: String
+    public var fields: [Field]
+    public var prompt: String
+    public var sizeDecision: String
+    public var estimate: CostEstimate
+    public var warnings: [String]
+
+    /// The plan for `plan` sent by `provider` at `baseURL`.
+    public init(_ plan: EditPlan, provider: String, baseURL: String) {
+        self.provider = provider
+        prompt = plan.request.finalPrompt
+        sizeDecision = plan.sizeDecision
+        estimate = plan.estimate
+        warnings = plan.warnings
+        let request = plan.request
+        func file(_ name: String, _ image: EditImage) -> Field {
+            Field(name: name, filename: image.filename, contentType: image.mimeType, size: "\(image.size.width)x\(image.size.height)", bytes: image.bytes.count)
+        }
+        switch provider {
+        case "openai":
+            endpoint = "POST \(baseURL)\(OpenAIImagesRequest.path) (multipart/form-data)"
+            fields = OpenAIImagesRequest.parts(request).map { part in
+                switch part {
+                case .text(let name, let value): Field(name: name, value: value)
+                case .file(let name, let filename, _, _):
+                    file(name, filename == request.mask?.filename && name == "mask" ? request.mask! : request.images.first { $0.filename == filename } ?? request.image)
+                }
+            }
+        case "local":
+            endpoint = "local fill of the masked area (no network, no cost)"
+            fields = [file("image", request.image)] + (request.mask.map { [file("mask", $0)] } ?? [])
+        default:
+            endpoint = "\(provider) at \(baseURL)"
+            fields = [Field(name: "prompt", value: request.finalPrompt), Field(name: "model", value: request.settings.model)]
+                + request.images.map { file("image", $0) } + (request.mask.map { [file("mask", $0)] } ?? [])
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ImageCodecs
+import ImageCore
+import ImageOps
+import ImagePipeline
+
+/// `retouch edit`: prepare the upload for the model, validate and price the request before
+/// anything is sent, call the provider, map the answer back onto the source grid, put back
+/// what the mask keeps, and measure the drift.
+public enum EditJob {
+    /// The request, its price and the geometry, from the files alone: nothing is sent.
+    ///
+    /// - Throws: `FileAccessError`; `FileError` naming the file at fault (undecodable, a
+    ///   mask of another size without `fitMask`); `OperationError` for an impossible size;
+    ///   `EditProviderError.invalidRequest` for a rule the model would refuse, or
+    ///   `.overBudget` when the estimate is above `maxCost`.
+    public static func plan(_ options: EditJobOptions) throws -> EditPlan {
+        let profile = options.profile
+        let bytes = try FileAccess.read(options.sourcePath)
+        let metadata = try FileError.attributing(to: options.sourcePath) { try ImageCodec.readMetadata(bytes) }
+        let sourceSize = metadata.uprightSize
+        var warnings: [String] = []
+
+        // The mask on the source grid.
+        var sourceMask: Mask?
+        if let path = options.maskPath {
+            var mask = try MaskImport.read(path, channel: options.maskChannel).mask
+            if mask.size != sourceSize {
+                guard options.fitMask else {
+                    throw FileError(path: path, underlying: OperationError.sizeMismatch(
+                        what: "the mask", size: mask.size, expected: sourceSize, of: "the image \(options.sourcePath)",
+                        advice: "pass --fit-mask to resample it"))
+                }
+                warnings.append("the mask was resampled from \(mask.width)x\(mask.height) to \(sourceSize.width)x\(sourceSize.height)")
+                mask = Mask(resizing: mask, to: sourceSize)
+            }
+            sourceMask = mask
+        }
+
+        // The upload: padded (never cropped, so the whole source comes back) to a size the
+        // model accepts.
+        var prepare = PrepareOptions(fit: .pad)
+        var sizeDecision = "the source's size (\(sourceSize.width)x\(sourceSize.height))"
+        if profile.provider != "local" {
+            prepare.sizeRules = profile.sizeRules
+            prepare.sizeRulesName = profile.id
+            switch options.size {
+            case .exact(let size): prepare.target = .exact(size)
+            case .tier(let edge): prepare.target = .tier(edge)
+            case .auto, nil: break
+            }
+        }
+        let prepared = try FileError.attributing(to: options.sourcePath) { try PrepareJob.prepare(bytes, options: prepare, mask: sourceMask) }
+        warnings += prepared.report.warnings
+        let upload = prepared.report.outputSize
+        if profile.provider != "local" {
+            sizeDecision = "\(upload.width)x\(upload.height): \(describe(options.size)) fitted to \(profile.id)'s rules from \(sourceSize.width)x\(sourceSize.height)"
+                + (prepared.report.pad != nil ? ", padded to the ratio" : "")
+        }
+        let base = sourceName(options.sourcePath)
+        let image = try EditImage(filename: base + ".png", bytes: try ImageCodec.encode(prepared.pixels, options: .png(.default)))
+        var maskFile: EditImage?
+        if let uploadMask = prepared.mask {
+            maskFile = try FileError.attributing(to: options.maskPath ?? "mask") {
+                try EditImage(filename: "mask.png", bytes: try MaskJob.encode(uploadMask, rules: profile.maskRules))
+            }
+        }
+        var references: [EditImage] = []
+        for path in options.referencePaths {
+            let referenceBytes = try FileAccess.read(path)
+            references.append(try FileError.attributing(to: path) { try EditImage(filename: FilePath.lastComponent(of: path), bytes: referenceBytes) })
+        }
+
+        var size: EditSize?
+        if profile.acceptsSize && profile.provider != "local" { size = options.size == .auto ? .auto : .exact(upload) }
+        var settings = options.settings
+        settings.model = profile.id
+        settings.size = size
+        let request = EditRequest(image: image, references: references, mask: maskFile, prompt: options.prompt,
+                                  invariants: options.invariants, settings: settings, previousResponseID: options.previousResponseID)
+        try RequestValidator.validate(request, profile: profile)
+        let estimate = CostModel.estimate(request, profile: profile)
+        if let limit = options.maxCost {
+            guard let high = estimate.high else {
+                throw EditProviderError.invalidRequest(parameter: "--max-cost", value: CostEstimate.dollars(limit), rule: "\(profile.id) cannot be priced before the call")
+            }
+            if high > limit { throw EditProviderError.overBudget(estimate: high, limit: limit) }
+        }
+        return EditPlan(request: request, estimate: estimate, transform: prepared.report.transform, sourceSize: sourceSize,
+                        sourceMask: sourceMask, sizeDecision: sizeDecision, warnings: warnings)
+    }
+
+    /// Calls `provider` with the plan's request and writes the result.
+    ///
+    /// - Throws: `EditProviderError` from the provider; `FileError` when its answer does
+    ///   not decode; `FileAccessError` for the output.
+    public static func run(_ plan: EditPlan, options: EditJobOptions, provider: any EditProvider) async throws -> EditReport {
+        let result = try await provider.edit(plan.request)
+        guard let first = result.images.first else { throw EditProviderError.invalidResponse("no image in the answer") }
+        let edited = try FileError.attributing(to: "\(provider.id) result") { try ImageCodec.decode(first).pixels }
+        let sourceBytes = try FileAccess.read(options.sourcePath)
+        let source = try FileError.attributing(to: options.sourcePath) {
+            try ImageCodec.decode(sourceBytes, options: DecodingOptions(animation: .firstFrame)).upright()
+        }
+        // Before paste-back: the result on the source grid (the source where the model saw nothing).
+        let everything = Mask(width: plan.sourceSize.width, height: plan.sourceSize.height, fill: 255)
+        let unpasted = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: everything)
+        // No alignment search: the drift report reads regions, not shifts.
+        let comparison = ComparisonOptions(alignmentRadius: 0)
+        let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: plan.sourceMask, options: comparison))
+        var output = edited
+        var after: EditDrift.Regions?
+        var pasted: String?
+        var warnings = plan.warnings
+        if options.pasteBack, let mask = plan.sourceMask {
+            output = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: mask, blend: options.blend)
+            after = EditDrift.Regions(ImageComparison.compare(source, output, mask: mask, options: comparison))
+            pasted = options.blend.rawValue
+        } else if options.pasteBack {
+            warnings.append("no mask: the whole result is kept, on the model's grid")
+        }
+        let format = ImageFormat(fileExtension: FilePath.pathExtension(of: options.outputPath)) ?? .png
+        let size = output.size
+        let encoded = try FileError.attributing(to: options.outputPath) { try ImageCodec.encode(output, options: .default(for: format)) }
+        try FileAccess.write(encoded, to: options.outputPath)
+        let actual = result.actualCost ?? result.usage.flatMap { CostModel.actual($0, profile: options.profile) }
+        let seconds = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18
+        return EditReport(
+            output: options.outputPath, provider: provider.id, model: options.profile.id, prompt: plan.request.finalPrompt,
+            requestedSize: plan.request.settings.size?.description, outputSize: size, estimate: plan.estimate, actualCost: actual,
+            usage: result.usage, requestID: result.requestID, responseID: result.responseID, revisedPrompt: result.revisedPrompt,
+            pasteBack: pasted, drift: EditDrift(beforePasteBack: before, afterPasteBack: after), seconds: seconds,
+            attempts: result.attempts, warnings: warnings)
+    }
+
+    /// `photos/shoe.jpg` → `shoe`.
+    static func sourceName(_ path: String) -> String {
+        FilePath.deletingExtension(of: FilePath.lastComponent(of: path))
+    }
+
+    static func describe(_ choice: EditSizeChoice?) -> String {
+        switch choice {
+        case .auto: "size auto (the upload at a long edge of min(source, 2048))"
+        case .exact(let size): "\(size.width)x\(size.height) asked"
+        case .tier(let edge): "tier \(edge == 1024 ? "1k" : edge == 2048 ? "2k" : "4k")"
+        case nil: "a long edge of min(source, 2048)"
+        }
+    }
+}

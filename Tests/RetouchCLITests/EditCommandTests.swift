@@ -1,0 +1,93 @@
+import Foundation
+import ImageCodecs
+import ImageCore
+import ImageOps
+import Testing
+import TestSupport
+
+@Suite struct EditCommandTests {
+    static let coffee = FixtureFiles.path("inputs/coffee.png")
+
+    static func mask(in directory: URL) async throws -> String {
+        let path = directory.appendingPathComponent("mask.png").path
+        let made = await runInProcess(["mask", "--like", coffee, "--ellipse", "50%,45%,15%,20%", "--feather", "8", "-o", path])
+        #expect(made.status == 0, "\(made.stderr)")
+        return path
+    }
+
+    /// Spec §3.2: a gpt-image-2 1024×1024 high image costs $0.211; the dry run shows the
+    /// multipart fields, files and the final prompt, and sends nothing.
+    @Test func dryRunPricesAndShowsTheRequest() async throws {
+        try await withTemporaryDirectory { directory in
+            let mask = try await Self.mask(in: directory)
+            let output = directory.appendingPathComponent("out.png").path
+            let result = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "a glass instead", "--keep", "background",
+                                             "--quality", "high", "--size", "1024x1024", "--dry-run", "-o", output])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("$0.211 for the output image (7024 output tokens)"), "\(result.stdout)")
+            #expect(result.stdout.contains("POST https://api.openai.com/v1/images/edits"))
+            #expect(result.stdout.contains("a glass instead. Keep the background unchanged."))
+            #expect(result.stdout.contains("mask               mask.png image/png 1024x1024"))
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+    }
+
+    @Test func refusalsHappenBeforeSending() async throws {
+        try await withTemporaryDirectory { directory in
+            let mask = try await Self.mask(in: directory)
+            let output = directory.appendingPathComponent("out.png").path
+            let size = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "x", "--size", "1000x1000", "--dry-run", "-o", output])
+            #expect(size.status == 64 && size.stderr.contains("nearest valid sizes"), "\(size.stderr)")
+            let cost = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "x", "--quality", "high", "--size", "1024x1024", "--max-cost", "0.1", "--dry-run", "-o", output])
+            #expect(cost.status == 1 && cost.stderr.contains("above --max-cost $0.10; nothing was sent"), "\(cost.stderr)")
+            let transparent = await runInProcess(["edit", Self.coffee, "--prompt", "x", "--background", "transparent", "--dry-run", "-o", output])
+            #expect(transparent.status == 64 && transparent.stderr.contains("background transparent is not accepted"), "\(transparent.stderr)")
+            let small = directory.appendingPathComponent("small.png").path
+            _ = await runInProcess(["mask", "--size", "60x40", "--rect", "1,1,10,10", "-o", small])
+            let mismatch = await runInProcess(["edit", Self.coffee, "--mask", small, "--prompt", "x", "--dry-run", "-o", output])
+            #expect(mismatch.status == 65 && mismatch.stderr.contains("pass --fit-mask"), "\(mismatch.stderr)")
+            #expect(await runInProcess(["edit", Self.coffee, "--mask", small, "--fit-mask", "--prompt", "x", "--dry-run", "-o", output]).status == 0)
+        }
+    }
+
+    @Test func aMissingKeyIsNamed() async throws {
+        try await withTemporaryDirectory { directory in
+            guard ProcessInfo.processInfo.environment["OPENAI_API_KEY"] == nil else { return }
+            let result = await runInProcess(["edit", Self.coffee, "--prompt", "x", "-o", directory.appendingPathComponent("o.png").path])
+            #expect(result.status == 69 && result.stderr == "error: provider openai needs an API key: set OPENAI_API_KEY\n")
+        }
+    }
+
+    /// The local provider end to end: the mask's hole is filled, and every pixel the mask
+    /// keeps is the source's exactly.
+    @Test func localEditPastesBackTheSourceOutsideTheMask() async throws {
+        try await withTemporaryDirectory { directory in
+            let mask = try await Self.mask(in: directory)
+            let output = directory.appendingPathComponent("out.png").path
+            let result = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "remove the cup", "--provider", "local", "-o", output, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let source = try decodedFile(Self.coffee).converted(to: .rgba8), edited = try decodedFile(output).converted(to: .rgba8)
+            let coverage = MaskConvention.openai.mask(from: try decodedFile(mask))
+            #expect(edited.size == source.size)
+            var kept = 0, changed = 0
+            for y in 0..<source.height { for x in 0..<source.width {
+                if coverage[x, y] == 0 { kept += 1; #expect(edited[x, y] == source[x, y]) } else if edited[x, y] != source[x, y] { changed += 1 }
+            } }
+            #expect(kept > 150_000 && changed > 10_000)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(report["provider"] as? String == "local" && report["pasteBack"] as? String == "feather")
+        }
+    }
+
+    @Test func providersListsModelsPricesAndKeys() async throws {
+        let result = await runInProcess(["providers", "--json"])
+        #expect(result.status == 0)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(list.map { $0["id"] as? String } == ["openai", "openai-responses", "flux-kontext", "local"])
+        let models = try #require(list[0]["models"] as? [[String: Any]])
+        let gpt2 = try #require(models.first { $0["model"] as? String == "gpt-image-2" })
+        #expect((gpt2["price"] as? String)?.contains("high $0.211") == true)
+        let text = await runInProcess(["providers"])
+        #expect(text.stdout.contains("OPENAI_API_KEY"))
+    }
+}
