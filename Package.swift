@@ -22,6 +22,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // The HTTP transport of EditProviders (and NIO for the tests' fake servers).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries: module map + shim header only.
@@ -49,7 +52,13 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "ImagePipeline", dependencies: ["ImageCore", "ImageCodecs", "ImageOps"], swiftSettings: swiftSettings),
         .target(
-            name: "EditProviders", dependencies: ["ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline"],
+            name: "EditProviders",
+            dependencies: [
+                "ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .target(
             name: "ImageCodecs",
@@ -78,7 +87,13 @@ let package = Package(
             name: "ImagePipelineTests", dependencies: ["ImagePipeline", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "EditProvidersTests", dependencies: ["EditProviders", "ImagePipeline", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport"],
+            name: "EditProvidersTests",
+            dependencies: [
+                "EditProviders", "ImagePipeline", "ImageCore", "ImageOps", "ImageCodecs", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],

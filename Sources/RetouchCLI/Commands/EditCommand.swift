@@ -1,5 +1,6 @@
 import ArgumentParser
 import EditProviders
+import ImageCodecs
 import ImageOps
 import ImagePipeline
 
@@ -41,6 +42,10 @@ struct EditCommand: RetouchCommand {
     @Flag(name: .long, help: "Keep the whole result (no paste-back of the source outside the mask).") var noPasteBack = false
     @Option(name: .long, help: "How the result meets the source at the mask's edge.") var blend: PasteBack.Blend = .feather
     @Option(name: .long, help: "Provider base URL (default: the provider's).") var baseUrl: String?
+    @Option(name: .long, help: "Seconds to wait for one attempt (default 600: high-quality edits take minutes).") var timeout: Double = 600
+    @Option(name: .long, help: "Retries of failures the provider answered (429, 5xx) or that were never sent (default 2).") var retries: Int = 2
+    @Flag(name: .long, help: "Also retry after a timeout or lost connection once the request was sent (it may be billed twice).") var retryAfterSend = false
+    @Option(name: .long, help: "Stream N partial images (1…3), written beside the output as NAME-partial-K.png.") var preview: Int?
     @Flag(name: .long, help: "Print the request, its price and the size decision; send nothing.") var dryRun = false
     @Option(name: .shortAndLong, help: "Output image.") var output: String
     @Flag(name: .long, help: "Print JSON.") var json = false
@@ -49,6 +54,9 @@ struct EditCommand: RetouchCommand {
         if draft && finalQuality { throw ValidationError("--draft and --final cannot be combined") }
         if let size, EditSizeChoice(text: size) == nil { throw ValidationError("--size \(size): expected WxH, auto, 1k, 2k or 4k") }
         if let maxCost, !(maxCost >= 0 && maxCost.isFinite) { throw ValidationError("--max-cost \(maxCost): expected USD ≥ 0") }
+        if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout \(timeout): expected seconds in 0…86400") }
+        if !(0...10).contains(retries) { throw ValidationError("--retries \(retries): expected 0…10") }
+        if let preview, !(1...3).contains(preview) { throw ValidationError("--preview \(preview): expected 1…3 partial images") }
         _ = try invariants()
     }
 
@@ -83,7 +91,7 @@ struct EditCommand: RetouchCommand {
             sourcePath: input, referencePaths: references, maskPath: maskInput.mask, maskChannel: maskInput.maskChannel, fitMask: fitMask,
             prompt: prompt, invariants: try invariants(), profile: profile, size: sizeChoice,
             settings: EditSettings(model: profile.id, quality: qualityChoice, outputFormat: outputFormat, outputCompression: compression,
-                                   background: background, inputFidelity: inputFidelity, count: n),
+                                   background: background, inputFidelity: inputFidelity, count: n, partialImages: preview),
             maxCost: maxCost, pasteBack: !noPasteBack, blend: blend, outputPath: output)
         let plan = try EditJob.plan(options)
         if dryRun {
@@ -91,7 +99,10 @@ struct EditCommand: RetouchCommand {
             if json { console.print(ReportEncoder.text(dry)) } else { dry.text.forEach(console.print) }
             return
         }
-        let report = try await EditJob.run(plan, options: options, provider: try ProviderFactory.make(entry))
+        let settings = ProviderFactory.Settings(
+            baseURL: baseUrl, timeout: .milliseconds(Int64(timeout * 1000)), retries: retries, retryAfterSend: retryAfterSend,
+            partialImagePrefix: preview.map { _ in FilePath.deletingExtension(of: output) })
+        let report = try await EditJob.run(plan, options: options, provider: try ProviderFactory.make(entry, settings: settings))
         if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }
         report.warnings.forEach { console.printError("warning: \(input): \($0)") }
     }
