@@ -45,6 +45,22 @@ public struct DryRunPlan: Sendable, Encodable {
         case "local":
             endpoint = "local fill of the masked area (no network, no cost)"
             fields = [file("image", request.image)] + (request.mask.map { [file("mask", $0)] } ?? [])
+        case "flux-kontext":
+            endpoint = "POST \(baseURL)/\(request.settings.model) (JSON, x-key), then GET the polling_url until Ready, then GET the result"
+            fields = [Field(name: "prompt", value: request.finalPrompt)]
+                + request.images.prefix(4).enumerated().map { file($0.offset == 0 ? "input_image" : "input_image_\($0.offset + 1)", $0.element) }
+                + (request.settings.outputFormat.map { [Field(name: "output_format", value: $0.rawValue)] } ?? [])
+        case "openai-responses":
+            endpoint = "POST \(baseURL)/responses (JSON): the image_generation tool, action edit"
+            let s = request.settings
+            var tool = [Field(name: "tools[0].model", value: s.model)]
+            if let quality = s.quality { tool.append(Field(name: "tools[0].quality", value: quality.rawValue)) }
+            if let size = s.size { tool.append(Field(name: "tools[0].size", value: size.description)) }
+            if let format = s.outputFormat { tool.append(Field(name: "tools[0].output_format", value: format.rawValue)) }
+            if let background = s.background { tool.append(Field(name: "tools[0].background", value: background.rawValue)) }
+            fields = [Field(name: "input_text", value: request.finalPrompt)] + request.images.map { file("input_image", $0) } + tool
+                + (request.mask.map { [file("tools[0].input_image_mask", $0)] } ?? [])
+                + (request.previousResponseID.map { [Field(name: "previous_response_id", value: $0)] } ?? [])
         default:
             endpoint = "\(provider) at \(baseURL)"
             fields = [Field(name: "prompt", value: request.finalPrompt), Field(name: "model", value: request.settings.model)]

@@ -12,11 +12,14 @@ public struct EditDrift: Sendable, Encodable {
         public var whole: RegionMetrics
         public var inside: RegionMetrics?
         public var outside: RegionMetrics?
+        /// Changes above the codec noise floor (the drift guard reads `outside`).
+        public var significant: SignificantChange
 
         public init(_ comparison: ImageComparison) {
             whole = comparison.whole
             inside = comparison.inside
             outside = comparison.outside
+            significant = comparison.significant
         }
     }
 }

@@ -59,7 +59,10 @@ public enum EditJob {
         let base = sourceName(options.sourcePath)
         let image = try EditImage(filename: base + ".png", bytes: try ImageCodec.encode(prepared.pixels, options: .png(.default)))
         var maskFile: EditImage?
-        if let uploadMask = prepared.mask {
+        if prepared.mask != nil && !profile.acceptsMask {
+            warnings.append("\(profile.id) takes no mask: the mask is used for paste-back only, describe the change in the prompt")
+        }
+        if let uploadMask = prepared.mask, profile.acceptsMask {
             maskFile = try FileError.attributing(to: options.maskPath ?? "mask") {
                 try EditImage(filename: "mask.png", bytes: try MaskJob.encode(uploadMask, rules: profile.maskRules))
             }

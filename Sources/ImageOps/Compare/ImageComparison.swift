@@ -14,6 +14,9 @@ public struct ImageComparison: Sendable {
     public var alpha: AlphaDifference?
     /// Per-pixel ΔE00, row-major (for heatmaps).
     public var deltaE: [Float]
+    /// Connected changes above the codec noise floor (and their share inside and outside
+    /// the mask).
+    public var significant: SignificantChange
 
     /// Compares `a` and `b` (same size; any format). Colour metrics use both images
     /// composited over white when either has a non-opaque pixel.
@@ -62,7 +65,8 @@ public struct ImageComparison: Sendable {
                                  changedFraction: pixels > 0 ? Double(changed) / Double(pixels) : 0)
         }
 
-        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: 0, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE)
+        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: 0, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE,
+                                     significant: SignificantChange(rgbA: rgbA, rgbB: rgbB, size: a.size, mask: mask))
         // skimage's SSIM is the mean over the cropped map, exactly what region(nil) computes.
         if let mask {
             let coverage = mask.bytes

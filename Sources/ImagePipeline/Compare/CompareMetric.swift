@@ -1,6 +1,6 @@
 /// One number of a `CompareReport` that a budget can check, named as its JSON path
 /// (`ssim`, `deltaE2000.p95`, `outside.changedFraction`, `regions.inside.psnr`,
-/// `alignment.dx`, `alpha.max`, `pixelmatch`, …).
+/// `alignment.dx`, `alpha.max`, `pixelmatch`, `significant.outside`, …).
 public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
     /// Which region a region metric is for.
     public enum Region: String, Sendable, Hashable {
@@ -17,6 +17,9 @@ public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
         case alignment(String)
         /// `max`, `mean`, `changedPixels`.
         case alpha(String)
+        /// `changedFraction`, `inside`, `outside` (fractions of significant change),
+        /// `regions` (their count).
+        case significant(String)
     }
 
     /// The key as the user wrote it.
@@ -41,6 +44,8 @@ public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
             value = .alignment(String(path.dropFirst("alignment.".count)))
         case "alpha.max", "alpha.mean", "alpha.changedPixels":
             value = .alpha(String(path.dropFirst("alpha.".count)))
+        case "significant.changedFraction", "significant.inside", "significant.outside", "significant.regions":
+            value = .significant(String(path.dropFirst("significant.".count)))
         default:
             for region in [Region.inside, .outside] where path.hasPrefix(region.rawValue + ".") {
                 let field = String(path.dropFirst(region.rawValue.count + 1))
@@ -69,6 +74,15 @@ public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
         case .alpha(let field):
             guard let a = c.alpha else { throw .metricUnavailable(key: key, reason: "neither image has alpha") }
             return field == "max" ? Double(a.max) : field == "mean" ? a.mean : Double(a.changedPixels)
+        case .significant(let field):
+            let s = c.significant
+            switch field {
+            case "regions": return Double(s.regionCount)
+            case "inside", "outside":
+                guard let value = field == "inside" ? s.inside : s.outside else { throw .metricUnavailable(key: key, reason: "inside and outside need --mask") }
+                return value
+            default: return s.changedFraction
+            }
         case .region(let region, let field):
             let metrics = region == .whole ? c.whole : region == .inside ? c.inside : c.outside
             guard let r = metrics else { throw .metricUnavailable(key: key, reason: "inside and outside need --mask") }

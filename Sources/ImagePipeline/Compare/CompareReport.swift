@@ -3,7 +3,8 @@ public import ImageOps
 /// What `CompareJob` measured. Encodes as `retouch diff --json`: `{a, b, width, height,
 /// psnr, ssim, deltaE2000, changedPixels, changedFraction, pixelmatch, alignment,
 /// regions: {inside, outside} | null, alpha (only when either image has alpha),
-/// verdict: {ok, violations}}`.
+/// significant: {regions, changedFraction, inside, outside, regionCount}, verdict: {ok,
+/// violations}}`.
 public struct CompareReport: Sendable, Encodable {
     /// The two inputs as named.
     public var a: String
@@ -13,7 +14,7 @@ public struct CompareReport: Sendable, Encodable {
     public var violations: [String]
 
     private enum Keys: String, CodingKey {
-        case a, b, width, height, psnr, ssim, deltaE2000, changedPixels, changedFraction, pixelmatch, alignment, regions, alpha, verdict
+        case a, b, width, height, psnr, ssim, deltaE2000, changedPixels, changedFraction, pixelmatch, alignment, regions, alpha, significant, verdict
         case inside, outside, ok, violations
     }
 
@@ -39,6 +40,7 @@ public struct CompareReport: Sendable, Encodable {
             try k.encodeNil(forKey: .regions)
         }
         if let alpha = c.alpha { try k.encode(alpha, forKey: .alpha) }
+        try k.encode(c.significant, forKey: .significant)
         var verdict = k.nestedContainer(keyedBy: Keys.self, forKey: .verdict)
         try verdict.encode(violations.isEmpty, forKey: .ok)
         try verdict.encode(violations, forKey: .violations)

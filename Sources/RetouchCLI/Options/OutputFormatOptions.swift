@@ -16,7 +16,7 @@ struct OutputFormatOptions: ParsableArguments {
     @Option(name: .long, help: "PNG only: adaptive row filters at deflate level 0…12 (12 is smallest and slowest). Default: the fast preset (up filter, level 1).")
     var compression: Int?
 
-    @Flag(name: .long, help: "JPEG only: 4:4:4 chroma (no subsampling) instead of 4:2:0.")
+    @Flag(name: .customLong("chroma-444"), help: "JPEG only: 4:4:4 chroma (no subsampling) instead of 4:2:0.")
     var chroma444 = false
 
     @Flag(name: .long, help: "JPEG only: write a progressive JPEG.")

@@ -16,6 +16,9 @@ extension CompareReport {
             lines.append(line("outside", outside))
         }
         lines.append("  pixelmatch \(c.pixelmatch) px")
+        let s = c.significant
+        let split = s.inside.map { inside in ", inside \(Decimals.format(inside * 100, 2)) %, outside \(Decimals.format((s.outside ?? 0) * 100, 2)) %" } ?? ""
+        lines.append("  significant \(s.regionCount) region\(s.regionCount == 1 ? "" : "s"), \(Decimals.format(s.changedFraction * 100, 2)) % of the image\(split) (above the codec noise floor)")
         if let alignment = c.alignment, alignment.dx != 0 || alignment.dy != 0 {
             lines.append("  best alignment: B shifted by \(alignment.dx),\(alignment.dy) px; changed there \(Decimals.format(alignment.changedFraction * 100, 2)) %")
         }

@@ -47,12 +47,13 @@ extension DemoReport {
                 + pad(Decimals.format(r.foregroundFraction * 100, 0) + " %", 9) + verdict)
         }
         lines += ["", "stage 6: diff (a simulated edit: the mask area recoloured, then a JPEG q92 4:4:4 round trip)"]
-        lines.append(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + "heatmap")
+        lines.append(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + pad("outside significant", 21) + "heatmap")
         for row in compared {
             let c = row.comparison
             func percent(_ r: RegionMetrics?) -> String { r.map { Decimals.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
             lines.append(pad(row.name, 34) + pad(c.whole.ssim.map { Decimals.format($0, 3) } ?? "-", 8)
-                + pad(percent(c.inside), 16) + pad(percent(c.outside), 17) + FilePath.lastComponent(of: row.heatmapPath))
+                + pad(percent(c.inside), 16) + pad(percent(c.outside), 17)
+                + pad(c.significant.outside.map { Decimals.format($0 * 100, 1) + " %" } ?? "-", 21) + FilePath.lastComponent(of: row.heatmapPath))
         }
         lines += ["", "\(names.count) images: written upright, prepared twice, masked, edited, cut out and diffed into \(output) in \(Self.describe(elapsed))\(failures.isEmpty ? "" : "; \(failures.count) failures")"]
         return lines

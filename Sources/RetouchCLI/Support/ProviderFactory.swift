@@ -46,8 +46,12 @@ enum ProviderFactory {
                 }
             }
             return OpenAIImagesProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call, onPartialImage: onPartial)
+        case "openai-responses":
+            return OpenAIResponsesProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call)
+        case "flux-kontext":
+            return FluxKontextProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call, deadline: settings.timeout)
         default:
-            throw .providerUnavailable(entry.id, reason: "this build has no transport for it yet; --dry-run shows the request, and --provider openai or local can edit")
+            throw .providerUnavailable(entry.id, reason: "no provider has this id in this build")
         }
     }
 }

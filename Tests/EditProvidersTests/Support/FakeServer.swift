@@ -24,6 +24,8 @@ final class FakeServer: Sendable {
         case respond(status: Int, headers: [(String, String)] = [], body: String = "", delay: Double = 0)
         /// JSON with `Content-Type: application/json`.
         case json(status: Int, body: String, headers: [(String, String)] = [])
+        /// Binary content (an image download).
+        case data(status: Int, headers: [(String, String)], body: [UInt8])
         /// Close the connection once the request is in, without an answer.
         case close
         /// A `text/event-stream` sent as these chunks, `interval` seconds apart.
@@ -37,6 +39,11 @@ final class FakeServer: Sendable {
 
     init(_ replies: [Reply]) {
         state.withLockedValue { $0.replies = replies }
+    }
+
+    /// Replaces the script (for replies that must name the server's own URL).
+    func setReplies(_ replies: [Reply]) {
+        state.withLockedValue { $0.replies = replies; $0.next = 0 }
     }
 
     /// Starts listening on an ephemeral port of 127.0.0.1; returns the base URL.
@@ -103,13 +110,11 @@ final class FakeServer: Sendable {
                 context.close(promise: nil)
             case .json(let status, let body, let headers):
                 answer(.respond(status: status, headers: [("Content-Type", "application/json")] + headers, body: body), context: context)
+            case .data(let status, let headers, let body):
+                send(status: status, headers: headers, body: body, context: context)
             case .respond(let status, let headers, let body, let delay):
                 loop.scheduleTask(in: .milliseconds(Int64(delay * 1000))) {
-                    var fields = HTTPHeaders(headers)
-                    fields.add(name: "Content-Length", value: String(body.utf8.count))
-                    context.write(self.wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: fields))), promise: nil)
-                    context.write(self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
-                    context.writeAndFlush(self.wrapOutboundOut(.end(nil)), promise: nil)
+                    self.send(status: status, headers: headers, body: Array(body.utf8), context: context)
                 }
             case .events(let chunks, let interval):
                 let fields = HTTPHeaders([("Content-Type", "text/event-stream"), ("Transfer-Encoding", "chunked")])
@@ -121,6 +126,14 @@ final class FakeServer: Sendable {
                     }
                 }
             }
+        }
+
+        func send(status: Int, headers: [(String, String)], body: [UInt8], context: ChannelHandlerContext) {
+            var fields = HTTPHeaders(headers)
+            fields.add(name: "Content-Length", value: String(body.count))
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: fields))), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
 }
