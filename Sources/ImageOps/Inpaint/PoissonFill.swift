@@ -12,9 +12,11 @@ public import ImageCore
 /// Neighbours outside the image are left out (a zero-gradient border). Alpha is kept from
 /// the base (or the guide inside the region).
 public enum PoissonFill {
-    /// Iterations per level (the finest level gets `finest`).
-    public static let iterationsPerLevel = 24
-    public static let finestIterations = 60
+    /// Most SOR sweeps per level (the finest level gets `finestIterations`); a level stops
+    /// early once no value moves by more than `tolerance` levels in a sweep.
+    public static let iterationsPerLevel = 100
+    public static let finestIterations = 500
+    public static let tolerance: Float = 0.02
     /// Over-relaxation factor of the SOR sweeps.
     static let omega: Float = 1.8
 
@@ -116,6 +118,7 @@ public enum PoissonFill {
             g.withUnsafeBufferPointer { g in
                 let guided = !g.isEmpty
                 for _ in 0..<iterations {
+                    var largest: Float = 0
                     for list in [red, black] {
                         for index in list {
                             let i = Int(index), x = i % w, y = i / w
@@ -125,9 +128,14 @@ public enum PoissonFill {
                             if x + 1 < w { sum += f[i + 1]; count += 1; if guided { lap += gi - g[i + 1] } }
                             if y > 0 { sum += f[i - w]; count += 1; if guided { lap += gi - g[i - w] } }
                             if y + 1 < h { sum += f[i + w]; count += 1; if guided { lap += gi - g[i + w] } }
-                            if count > 0 { f[i] += omega * ((sum + lap) / count - f[i]) }
+                            if count > 0 {
+                                let step = omega * ((sum + lap) / count - f[i])
+                                f[i] += step
+                                largest = max(largest, abs(step))
+                            }
                         }
                     }
+                    if largest < Self.tolerance { break }
                 }
             }
         }

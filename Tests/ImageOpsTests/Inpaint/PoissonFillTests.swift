@@ -34,7 +34,10 @@ import TestSupport
         var seam = 0
         for y in 16..<48 { seam = max(seam, abs(Int(blended[16, y][1]) - Int(blended[15, y][1]))) }
         #expect(seam <= 1, "green seam \(seam)")
-        // The texture survives inside: red steps by 1 along x as in the guide.
-        #expect(Int(blended[33, 32][0]) - Int(blended[32, 32][0]) == 1)
+        // The texture survives inside: red climbs by 1 a pixel along x as in the guide
+        // (7 levels over x = 32…39, bent a little by the boundary), then falls back.
+        let climb = Int(blended[39, 32][0]) - Int(blended[32, 32][0])
+        #expect((5...10).contains(climb), "climb \(climb)")
+        #expect(Int(blended[40, 32][0]) < Int(blended[39, 32][0]))
     }
 }
