@@ -14,6 +14,7 @@ public enum EditJob {
     ///   `EditProviderError.invalidRequest` for a rule the model would refuse, or
     ///   `.overBudget` when the estimate is above `maxCost`.
     public static func plan(_ options: EditJobOptions) throws -> EditPlan {
+        let clock = ContinuousClock(), start = clock.now
         let profile = options.profile
         let bytes = try FileAccess.read(options.sourcePath)
         let metadata = try FileError.attributing(to: options.sourcePath) { try ImageCodec.readMetadata(bytes) }
@@ -89,7 +90,7 @@ public enum EditJob {
             if high > limit { throw EditProviderError.overBudget(estimate: high, limit: limit) }
         }
         return EditPlan(request: request, estimate: estimate, transform: prepared.report.transform, sourceSize: sourceSize,
-                        sourceMask: sourceMask, sizeDecision: sizeDecision, warnings: warnings)
+                        sourceMask: sourceMask, sizeDecision: sizeDecision, warnings: warnings, seconds: (clock.now - start).inSeconds)
     }
 
     /// Calls `provider` with the plan's request and writes the result.
@@ -97,34 +98,42 @@ public enum EditJob {
     /// - Throws: `EditProviderError` from the provider; `FileError` when its answer does
     ///   not decode; `FileAccessError` for the output.
     public static func run(_ plan: EditPlan, options: EditJobOptions, provider: any EditProvider) async throws -> EditReport {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap() -> Double { let now = clock.now; defer { mark = now }; return (now - mark).inSeconds }
         let result = try await provider.edit(plan.request)
+        let providerTime = lap()
         guard let first = result.images.first else { throw EditProviderError.invalidResponse("no image in the answer") }
         let edited = try FileError.attributing(to: "\(provider.id) result") { try ImageCodec.decode(first).pixels }
         let sourceBytes = try FileAccess.read(options.sourcePath)
         let source = try FileError.attributing(to: options.sourcePath) {
             try ImageCodec.decode(sourceBytes, options: DecodingOptions(animation: .firstFrame)).upright()
         }
+        let decodeTime = lap()
         // Before paste-back: the result on the source grid (the source where the model saw nothing).
         let everything = Mask(width: plan.sourceSize.width, height: plan.sourceSize.height, fill: 255)
         let unpasted = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: everything)
-        // No alignment search: the drift report reads regions, not shifts.
-        let comparison = ComparisonOptions(alignmentRadius: 0)
-        let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: plan.sourceMask, options: comparison))
         var output = edited
-        var after: EditDrift.Regions?
         var pasted: String?
         var warnings = plan.warnings
         if options.pasteBack, let mask = plan.sourceMask {
             output = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: mask, blend: options.blend)
-            after = EditDrift.Regions(ImageComparison.compare(source, output, mask: mask, options: comparison))
             pasted = options.blend.rawValue
         } else if options.pasteBack {
             warnings.append("no mask: the whole result is kept, on the model's grid")
         }
+        let pasteTime = lap()
+        // No alignment search: the drift report reads regions, not shifts.
+        let comparison = ComparisonOptions(alignmentRadius: 0)
+        let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: plan.sourceMask, options: comparison))
+        var after: EditDrift.Regions?
+        if pasted != nil { after = EditDrift.Regions(ImageComparison.compare(source, output, mask: plan.sourceMask, options: comparison)) }
+        let driftTime = lap()
         let format = ImageFormat(fileExtension: FilePath.pathExtension(of: options.outputPath)) ?? .png
         let size = output.size
         let encoded = try FileError.attributing(to: options.outputPath) { try ImageCodec.encode(output, options: .default(for: format)) }
         try FileAccess.write(encoded, to: options.outputPath)
+        let writeTime = lap()
         let actual = result.actualCost ?? result.usage.flatMap { CostModel.actual($0, profile: options.profile) }
         let seconds = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18
         return EditReport(
@@ -132,7 +141,8 @@ public enum EditJob {
             requestedSize: plan.request.settings.size?.description, outputSize: size, estimate: plan.estimate, actualCost: actual,
             usage: result.usage, requestID: result.requestID, responseID: result.responseID, revisedPrompt: result.revisedPrompt,
             pasteBack: pasted, drift: EditDrift(beforePasteBack: before, afterPasteBack: after), seconds: seconds,
-            attempts: result.attempts, warnings: warnings)
+            attempts: result.attempts, warnings: warnings,
+            timings: EditTimings(plan: plan.seconds, provider: providerTime, decode: decodeTime, pasteBack: pasteTime, drift: driftTime, write: writeTime))
     }
 
     /// `photos/shoe.jpg` → `shoe`.

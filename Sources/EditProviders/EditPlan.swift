@@ -14,4 +14,6 @@ public struct EditPlan: Sendable {
     /// How the upload size was chosen, in words.
     public var sizeDecision: String
     public var warnings: [String]
+    /// Seconds the plan took (reading, preparing, encoding, validating, pricing).
+    public var seconds: Double
 }

@@ -21,4 +21,6 @@ public struct EditReport: Sendable, Encodable {
     public var seconds: Double
     public var attempts: Int
     public var warnings: [String]
+    /// Where the time went (our work apart from the provider's).
+    public var timings: EditTimings
 }
