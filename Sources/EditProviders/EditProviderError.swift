@@ -64,7 +64,7 @@ public enum EditProviderError: Error, Sendable, Equatable, CustomStringConvertib
         case .invalidResponse(let detail):
             "the provider's answer could not be read: \(detail)"
         case .cancelled:
-            "cancelled"
+            "cancelled (a request already sent may still be finished and charged by the provider)"
         case .providerUnavailable(let id, let reason):
             "provider \(id) cannot be called: \(reason)"
         }

@@ -102,7 +102,8 @@ struct EditCommand: RetouchCommand {
         let settings = ProviderFactory.Settings(
             baseURL: baseUrl, timeout: .milliseconds(Int64(timeout * 1000)), retries: retries, retryAfterSend: retryAfterSend,
             partialImagePrefix: preview.map { _ in FilePath.deletingExtension(of: output) })
-        let report = try await EditJob.run(plan, options: options, provider: try ProviderFactory.make(entry, settings: settings))
+        let provider = try ProviderFactory.make(entry, settings: settings)
+        let report = try await Interrupt.cancellingOnSIGINT(progress: "\(provider.id) \(profile.id)") { try await EditJob.run(plan, options: options, provider: provider) }
         if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }
         report.warnings.forEach { console.printError("warning: \(input): \($0)") }
     }

@@ -21,6 +21,9 @@ public struct Console: Sendable {
     /// Prints a line to standard error.
     public func printError(_ line: String) { writeError(line + "\n") }
 
+    /// Writes text to standard error as it is (a progress line rewritten with "\r").
+    public func printPartialLine(_ text: String) { writeError(text) }
+
     /// The process's real standard output and error.
     public static let standard = Console(
         out: { writeAll($0, to: STDOUT_FILENO) },

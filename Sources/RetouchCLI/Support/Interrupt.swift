@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EditProviders
+import Synchronization
+
+/// Ctrl-C during a provider call: the first SIGINT cancels the call (the command then
+/// exits 130 with "cancelled"); a second one ends the process at once.
+enum Interrupt {
+    private static let raised = Atomic<Bool>(false)
+
+    /// Runs `body`; a SIGINT while it runs cancels it.
+    ///
+    /// - Throws: what `body` throws; `CancellationError` surfaces as the body's own
+    ///   cancellation error.
+    /// With `progress` (a label), a line on a terminal's stderr shows the time waited,
+    /// rewritten every second, and is cleared at the end.
+    static func cancellingOnSIGINT<T: Sendable>(progress: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        raised.store(false, ordering: .relaxed)
+        signal(SIGINT) { _ in
+            Interrupt.raised.store(true, ordering: .relaxed)
+            signal(SIGINT, SIG_DFL)
+        }
+        defer { signal(SIGINT, SIG_DFL) }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            let showProgress = progress != nil && isatty(STDERR_FILENO) == 1
+            group.addTask {
+                let clock = ContinuousClock(), start = clock.now
+                var shown = -1
+                while !Interrupt.raised.load(ordering: .relaxed) {
+                    try await Task.sleep(for: .milliseconds(100))
+                    let seconds = Int((clock.now - start).components.seconds)
+                    if showProgress, let progress, seconds != shown {
+                        shown = seconds
+                        Console.current.printPartialLine("\r\(progress): waiting \(seconds) s (Ctrl-C cancels)")
+                    }
+                }
+                return nil
+            }
+            defer { if showProgress { Console.current.printPartialLine("\r\u{1B}[K") } }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let value = next { return value }
+                // Interrupted: cancel the call and report its cancellation.
+                group.cancelAll()
+                throw EditProviderError.cancelled
+            }
+            throw EditProviderError.cancelled
+        }
+    }
+}
