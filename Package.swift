@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ImageOps", targets: ["ImageOps"]),
         .library(name: "ImagePipeline", targets: ["ImagePipeline"]),
         .library(name: "EditProviders", targets: ["EditProviders"]),
+        .library(name: "EditHistory", targets: ["EditHistory"]),
         .library(name: "RetouchCLI", targets: ["RetouchCLI"]),
         .executable(name: "retouch", targets: ["retouch"]),
     ],
@@ -25,6 +26,8 @@ let package = Package(
         // The HTTP transport of EditProviders (and NIO for the tests' fake servers).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The workspace manifest of EditHistory.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries: module map + shim header only.
@@ -61,13 +64,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(
+            name: "EditHistory",
+            dependencies: ["ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline", "EditProviders", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ImageCodecs",
             dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate"],
             swiftSettings: swiftSettings),
         .target(
             name: "RetouchCLI",
             dependencies: [
-                "ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline", "EditProviders",
+                "ImageCore", "ImageCodecs", "ImageOps", "ImagePipeline", "EditProviders", "EditHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -96,11 +103,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "EditHistoryTests",
+            dependencies: ["EditHistory", "EditProviders", "ImagePipeline", "ImageCore", "ImageCodecs", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RetouchCLITests",
-            dependencies: ["RetouchCLI", "ImagePipeline", "ImageCodecs", "TestSupport", "retouch"],
+            dependencies: ["RetouchCLI", "EditHistory", "ImagePipeline", "ImageCodecs", "TestSupport", "retouch"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

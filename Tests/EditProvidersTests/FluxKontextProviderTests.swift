@@ -14,7 +14,7 @@ import TestSupport
                     settings: EditSettings(model: "flux-kontext-pro", outputFormat: .png))
     }
 
-    static func run(_ replies: (String) -> [FakeServer.Reply], deadline: Duration = .seconds(20)) async throws -> (Result<EditResult, EditProviderError>, [FakeServer.Recorded]) {
+    static func run(_ replies: (String) -> [FakeServer.Reply], deadline: Duration = .seconds(600)) async throws -> (Result<EditResult, EditProviderError>, [FakeServer.Recorded]) {
         // The polling URL must point at the server itself: learn the port first.
         let server = FakeServer([.close])
         let base = try await server.start()

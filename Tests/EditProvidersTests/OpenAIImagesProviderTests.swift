@@ -121,10 +121,10 @@ import TestSupport
     }
 
     @Test func aTimeoutAfterSendingIsNotRetried() async throws {
-        let clock = ContinuousClock(), start = clock.now
+        // (No wall-time bound here: in a full parallel run the cooperative pool can be busy
+        // with other suites for seconds; the answer's content says the timeout fired.)
         let (outcome, seen) = try await Self.run([.respond(status: 200, body: Self.success, delay: 3)], timeout: .seconds(1))
         #expect(seen.count == 1)
-        #expect((clock.now - start).seconds < 2.5)
         guard case .failure(.outcomeUnknown(let reason)) = outcome else { Issue.record("\(outcome)"); return }
         #expect(reason == "timed out")
         #expect(EditProviderError.outcomeUnknown(reason: reason).description.contains("may have been charged"))
@@ -139,9 +139,9 @@ import TestSupport
     }
 
     @Test func nothingListeningIsUnreachableAfterTheRetries() async throws {
-        let server = FakeServer([.close])
-        let base = try await server.start()
-        await server.stop()
+        // Port 9 (discard), where nothing listens: not an ephemeral port a later fake server
+        // could get, since the shared client's pool backs off from ports that refused it.
+        let base = "http://127.0.0.1:9/v1"
         // AsyncHTTPClient keeps trying to connect until the deadline: keep it short.
         let provider = OpenAIImagesProvider(apiKey: "k", baseURL: base, call: ProviderCall(transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxRetries: 1), timeout: .seconds(1)))
         do {

@@ -42,7 +42,7 @@ var retouchBinary: URL {
 
 /// Runs the built binary; returns its output, status and peak resident memory in bytes
 /// (0 when the process ended before it could be sampled).
-func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
+func runBinary(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (CLIResult, peakRSS: Int) {
     let binary = try retouchBinary
     return try withTemporaryDirectory { directory in
         let outPath = directory.appendingPathComponent("stdout").path, errPath = directory.appendingPathComponent("stderr").path
@@ -55,7 +55,16 @@ func runBinary(_ arguments: [String]) throws -> (CLIResult, peakRSS: Int) {
         let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
+        var inherited: [String] = []
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if !extra.keys.contains(where: { text.hasPrefix($0 + "=") }) { inherited.append(text) }
+            entry += 1
+        }
+        let envp = (inherited + extra.map { "\($0.key)=\($0.value)" }).map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, envp)
         guard spawned == 0 else { throw FileAccessError.cannotRead(path: binary.path, reason: "posix_spawn failed: \(spawned)") }
         // Peak memory: the child's own VmHWM, sampled from /proc after its exec. (wait4's
         // ru_maxrss is no good here: posix_spawn clones with CLONE_VM, and at exec Linux

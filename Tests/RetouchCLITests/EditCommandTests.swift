@@ -64,7 +64,7 @@ import TestSupport
         try await withTemporaryDirectory { directory in
             let mask = try await Self.mask(in: directory)
             let output = directory.appendingPathComponent("out.png").path
-            let result = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "remove the cup", "--provider", "local", "-o", output, "--json"])
+            let result = await runInProcess(["edit", Self.coffee, "--mask", mask, "--prompt", "remove the cup", "--provider", "local", "--no-workspace", "-o", output, "--json"])
             #expect(result.status == 0, "\(result.stderr)")
             let source = try decodedFile(Self.coffee).converted(to: .rgba8), edited = try decodedFile(output).converted(to: .rgba8)
             let coverage = MaskConvention.openai.mask(from: try decodedFile(mask))

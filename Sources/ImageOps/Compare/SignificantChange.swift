@@ -28,7 +28,9 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
     public var regions: [Region]
     /// Pixels in significant regions ÷ all pixels, 0…1.
     public var changedFraction: Double
-    /// The same inside (coverage > 0) and outside (coverage = 0) a mask, when there is one.
+    /// The same inside (coverage > 0) and outside (coverage = 0) a mask, when there is one;
+    /// outside leaves out the blocks next to the mask (about 4 px), whose averages mix
+    /// both sides.
     public var inside: Double?
     public var outside: Double?
     /// How many regions there are in all.
@@ -112,16 +114,33 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
             (bx == hw - 1 ? w - 2 * bx : 2) * (by == hh - 1 ? h - 2 * by : 2)
         }
         if let mask {
+            // A block within one block of the mask averages pixels of both sides: a change
+            // inside would bleed outside there, so those blocks count only inside.
+            var nearInside = [Bool](repeating: false, count: hw * hh)
             mask.withUnsafeBytes { coverage in
+                for y in 0..<h {
+                    let by = min(hh - 1, y / 2)
+                    for x in 0..<w where coverage[y * w + x] > 0 {
+                        let bx = min(hw - 1, x / 2)
+                        for ny in max(0, by - 1)...min(hh - 1, by + 1) { for nx in max(0, bx - 1)...min(hw - 1, bx + 1) { nearInside[ny * hw + nx] = true } }
+                    }
+                }
                 for y in 0..<h {
                     let by = min(hh - 1, y / 2) * hw
                     for x in 0..<w {
-                        let hit = significant[by + min(hw - 1, x / 2)]
-                        if coverage[y * w + x] > 0 { inPixels += 1; if hit { inChanged += 1 } } else { outPixels += 1; if hit { outChanged += 1 } }
+                        let block = by + min(hw - 1, x / 2)
+                        let hit = significant[block]
+                        if hit { changed += 1 }
+                        if coverage[y * w + x] > 0 {
+                            inPixels += 1
+                            if hit { inChanged += 1 }
+                        } else {
+                            outPixels += 1
+                            if hit && !nearInside[block] { outChanged += 1 }
+                        }
                     }
                 }
             }
-            changed = inChanged + outChanged
         } else if !found.isEmpty {
             for by in 0..<hh { for bx in 0..<hw where significant[by * hw + bx] { changed += pixels(bx, by) } }
         }

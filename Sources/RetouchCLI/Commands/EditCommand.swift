@@ -1,4 +1,5 @@
 import ArgumentParser
+import EditHistory
 import EditProviders
 import ImageCodecs
 import ImageOps
@@ -47,11 +48,14 @@ struct EditCommand: RetouchCommand {
     @Flag(name: .long, help: "Also retry after a timeout or lost connection once the request was sent (it may be billed twice).") var retryAfterSend = false
     @Option(name: .long, help: "Stream N partial images (1…3), written beside the output as NAME-partial-K.png.") var preview: Int?
     @Flag(name: .long, help: "Print the request, its price and the size decision; send nothing.") var dryRun = false
+    @Option(name: .long, help: "Workspace folder the edit is recorded in (default .retouch in the current folder).") var workspace: String?
+    @Flag(name: .long, help: "Record nothing.") var noWorkspace = false
     @Option(name: .shortAndLong, help: "Output image.") var output: String
     @Flag(name: .long, help: "Print JSON.") var json = false
 
     func validate() throws {
         if draft && finalQuality { throw ValidationError("--draft and --final cannot be combined") }
+        if workspace != nil && noWorkspace { throw ValidationError("--workspace and --no-workspace cannot be combined") }
         if let size, EditSizeChoice(text: size) == nil { throw ValidationError("--size \(size): expected WxH, auto, 1k, 2k or 4k") }
         if let maxCost, !(maxCost >= 0 && maxCost.isFinite) { throw ValidationError("--max-cost \(maxCost): expected USD ≥ 0") }
         if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout \(timeout): expected seconds in 0…86400") }
@@ -103,8 +107,23 @@ struct EditCommand: RetouchCommand {
             baseURL: baseUrl, timeout: .milliseconds(Int64(timeout * 1000)), retries: retries, retryAfterSend: retryAfterSend,
             partialImagePrefix: preview.map { _ in FilePath.deletingExtension(of: output) })
         let provider = try ProviderFactory.make(entry, settings: settings)
-        let report = try await Interrupt.cancellingOnSIGINT(progress: "\(provider.id) \(profile.id)") { try await EditJob.run(plan, options: options, provider: provider) }
+        let label = "\(provider.id) \(profile.id)"
+        guard !noWorkspace else {
+            let report = try await Interrupt.cancellingOnSIGINT(progress: label) { try await EditJob.run(plan, options: options, provider: provider) }
+            if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }
+            report.warnings.forEach { console.printError("warning: \(input): \($0)") }
+            return
+        }
+        let store = try Workspace(path: workspace ?? ".retouch")
+        let outcome = try await Interrupt.cancellingOnSIGINT(progress: label) {
+            try await RecordedEdit.run(plan, options: options, provider: provider, workspace: store)
+        }
+        let report = outcome.report
         if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }
+        if !json { console.print("  recorded v\(outcome.version) in \(store.path) (\(outcome.status.rawValue))") }
         report.warnings.forEach { console.printError("warning: \(input): \($0)") }
+        if outcome.status == .drifted {
+            console.printError("warning: v\(outcome.version) drifted outside the mask by more than \(Decimals.format(RecordedEdit.defaultMaxOutsideDrift * 100, 1)) % (significant change): regenerate from the source rather than refining it further")
+        }
     }
 }

@@ -14,7 +14,7 @@ extension EditReport {
         }
         lines.append(line("model", drift.beforePasteBack))
         if let after = drift.afterPasteBack, let pasteBack { lines.append(line("pasted", after) + " (\(pasteBack))") }
-        lines.append("  took     \(Decimals.format(seconds, 2)) s, \(attempts) attempt\(attempts == 1 ? "" : "s")\(requestID.map { ", request \($0)" } ?? ""); our own work \(Decimals.format(timings.ours * 1000, 0)) ms")
+        lines.append("  took     \(Decimals.format(seconds, 2)) s, \(attempts) attempt\(attempts == 1 ? "" : "s")\(requestID.map { ", request \($0)" } ?? ""); our own work \(Int((timings.ours * 1000).rounded())) ms")
         return lines
     }
 }

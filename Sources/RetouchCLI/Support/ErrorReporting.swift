@@ -1,4 +1,5 @@
 import ArgumentParser
+import EditHistory
 import EditProviders
 import ImageCodecs
 import ImageOps
@@ -40,6 +41,12 @@ enum ErrorReporting {
             switch pipeline {
             case .formatCannotHold, .metricUnavailable: return .usage
             case .outputTooLarge, .invalidShapesFile, .noInputs: return .dataError
+            }
+        case let history as HistoryError:
+            switch history {
+            case .database: return .ioError
+            case .blobDamaged: return .dataError
+            case .unknownVersion: return .usage
             }
         case is CLIError, is ValidationError:
             return .usage

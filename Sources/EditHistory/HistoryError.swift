@@ -1,0 +1,17 @@
+/// What went wrong with a workspace: which file or version, and why.
+public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The manifest could not be opened or written (`reason` is SQLite's).
+    case database(path: String, reason: String)
+    /// A blob is missing or its content does not match its address.
+    case blobDamaged(hash: String, reason: String)
+    /// No version has this id.
+    case unknownVersion(String)
+
+    public var description: String {
+        switch self {
+        case .database(let path, let reason): "workspace \(path): \(reason)"
+        case .blobDamaged(let hash, let reason): "blob \(hash): \(reason)"
+        case .unknownVersion(let id): "no version \(id) in the workspace"
+        }
+    }
+}
