@@ -11,9 +11,9 @@ import TestSupport
 
 @Suite struct WorkspaceTests {
     @Test func sha256MatchesTheStandardVectors() {
-        #expect(EditHistory.SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(EditHistory.SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(EditHistory.SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     /// A provider that refuses, for the failure path.
@@ -48,8 +48,8 @@ import TestSupport
             // The result blob is the output file, and the source and mask are stored too.
             let blob = try #require(entry.blob)
             #expect(try workspace.blobs.get(blob) == (try FileAccess.read(options.outputPath)))
-            #expect(try workspace.blobs.get(EditHistory.SHA256.hex(try FileAccess.read(options.sourcePath))) == (try FileAccess.read(options.sourcePath)))
-            #expect(try workspace.blobs.get(EditHistory.SHA256.hex(try FileAccess.read(options.maskPath!))).count > 0)
+            #expect(try workspace.blobs.get(SHA256.hex(try FileAccess.read(options.sourcePath))) == (try FileAccess.read(options.sourcePath)))
+            #expect(try workspace.blobs.get(SHA256.hex(try FileAccess.read(options.maskPath!))).count > 0)
             #expect(try workspace.integrityCheck() == "ok")
         }
     }
@@ -63,7 +63,7 @@ import TestSupport
             }
             let entry = try #require(try workspace.history().first)
             #expect(entry.status == .failed && entry.blob == nil && entry.error?.contains("moderation") == true)
-            #expect(try workspace.blobs.get(EditHistory.SHA256.hex(try FileAccess.read(options.sourcePath))).count > 0)
+            #expect(try workspace.blobs.get(SHA256.hex(try FileAccess.read(options.sourcePath))).count > 0)
         }
     }
 

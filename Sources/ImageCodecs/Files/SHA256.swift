@@ -1,4 +1,4 @@
-/// SHA-256 (FIPS 180-4), for content addresses of blobs.
+/// SHA-256 (FIPS 180-4): content addresses of workspace blobs, conformance hashes.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -52,5 +52,6 @@ public enum SHA256 {
 }
 
 extension UInt32 {
+    /// The bits rotated right by `n` (1…31).
     func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }
