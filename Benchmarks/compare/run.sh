@@ -57,4 +57,19 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "libvips CLI: $(vips --version 2>/dev/null | head -1); pyvips libvips: $("$PY" -c 'import pyvips; print(".".join(str(pyvips.version(i)) for i in range(3)))')"
 echo "Pillow $("$PY" -c 'import PIL; print(PIL.__version__)'), OpenCV $("$PY" -c 'import cv2; print(cv2.__version__)'), $(/usr/bin/convert -version | head -1 | cut -d" " -f2-3)"
 "$RETOUCH" --version | tr '\n' ' '; echo
+
+# J8 (local fill against cv2.inpaint) and J9 (the edit path against a loopback fake of
+# images/edits) are their own scripts: run when ONLY is unset or names them.
+only=",${ONLY:-J8,J9,ALL},"
+if [[ "$only" == *",J8,"* ]]; then
+  echo; echo "### J8: local fill vs cv2.inpaint (Telea, NS) and a flat fill, 9 photos at 768 px"; echo
+  RETOUCH="$RETOUCH" "$PY" "$here/inpaint_check.py" "$shared/conformance/photos" | tee "$WORK/report-j8.md"
+fi
+if [[ "$only" == *",J9,"* ]]; then
+  echo; echo "### J9: edit path without the network, 2048x2048 (our own work vs the goal of 150 ms)"; echo
+  RETOUCH="$RETOUCH" "$PY" "$here/edit_path.py" "$WORK/j4_a.png" | tee "$WORK/report-j9.md"
+fi
+[[ -n "${ONLY:-}" && "$only" != *",J1,"* && "$only" != *",J3,"* && "$only" != *",J3p,"* && "$only" != *",J4,"* && "$only" != *",J4d,"* \
+   && "$only" != *",J5,"* && "$only" != *",J5s,"* && "$only" != *",J6png,"* && "$only" != *",J6webp,"* && "$only" != *",J7,"* \
+   && "$only" != *",D1,"* && "$only" != *",D1p,"* && "$only" != *",D2,"* ]] && exit 0
 exec "$PY" "$here/compare.py" "$@"
