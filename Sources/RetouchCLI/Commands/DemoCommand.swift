@@ -1,6 +1,5 @@
 import ArgumentParser
 import EditProviders
-import ImageOps
 import ImagePipeline
 
 /// `retouch demo`: the main job on the bundled fixtures, offline.

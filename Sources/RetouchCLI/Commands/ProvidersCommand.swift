@@ -1,6 +1,5 @@
 import ArgumentParser
 import EditProviders
-import ImageOps
 import ImagePipeline
 
 /// `retouch providers [--json]`: each provider and its models, with capabilities, size
