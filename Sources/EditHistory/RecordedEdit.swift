@@ -33,17 +33,18 @@ public enum RecordedEdit {
                            parent: Int? = nil, maxOutsideDrift: Double = defaultMaxOutsideDrift) async throws -> Outcome {
         let sourceBytes = try FileAccess.read(options.sourcePath)
         let source = try workspace.blobs.put(sourceBytes)
-        let mask = try options.maskPath.map { try workspace.blobs.put(try FileAccess.read($0)) }
+        let maskBytes = try options.maskPath.map { try FileAccess.read($0) }
+        let mask = try maskBytes.map { try workspace.blobs.put($0) }
+        let maskSize = maskBytes?.count
         let request = plan.request
         let estimate = plan.estimate
         let name = FilePath.lastComponent(of: options.sourcePath)
-        let maskBytes = try options.maskPath.map { try FileAccess.read($0).count }
         let id = try workspace.write { db -> Int in
-            let now = WallClockSeconds.now()
+            let now = WallClock.secondsSince1970()
             try db.execute(sql: "INSERT OR IGNORE INTO sources (hash, name, bytes, added) VALUES (?, ?, ?, ?)",
                            arguments: [source, name, sourceBytes.count, now])
-            if let mask, let maskBytes {
-                try db.execute(sql: "INSERT OR IGNORE INTO masks (hash, bytes, added) VALUES (?, ?, ?)", arguments: [mask, maskBytes, now])
+            if let mask, let maskSize {
+                try db.execute(sql: "INSERT OR IGNORE INTO masks (hash, bytes, added) VALUES (?, ?, ?)", arguments: [mask, maskSize, now])
             }
             try db.execute(sql: """
                 INSERT INTO requests (created, parent, source, mask, prompt, finalPrompt, invariants, provider, model, quality, size,
@@ -68,7 +69,7 @@ public enum RecordedEdit {
                     INSERT INTO versions (id, blob, status, inputTokens, outputTokens, actualCost, seconds, attempts, responseID, requestID, finished)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, output, status.rawValue, report.usage?.inputTokens, report.usage?.outputTokens, report.actualCost,
-                                     report.seconds, report.attempts, report.responseID, report.requestID, WallClockSeconds.now()])
+                                     report.seconds, report.attempts, report.responseID, report.requestID, WallClock.secondsSince1970()])
                 try db.execute(sql: """
                     INSERT INTO drift (version, against, outsideSignificant, outsideChanged, insideChanged, ssim, report)
                     VALUES (?, 'source', ?, ?, ?, ?, ?)
@@ -87,7 +88,7 @@ public enum RecordedEdit {
             let message = "\(error)"
             try? workspace.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO versions (id, status, error, finished) VALUES (?, ?, ?, ?)",
-                               arguments: [id, status.rawValue, message, WallClockSeconds.now()])
+                               arguments: [id, status.rawValue, message, WallClock.secondsSince1970()])
                 try db.execute(sql: "UPDATE requests SET state = 'done' WHERE id = ?", arguments: [id])
             }
             throw error

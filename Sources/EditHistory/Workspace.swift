@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EditProviders
 import GRDB
 import ImageCodecs
 
@@ -97,7 +98,7 @@ public struct Workspace: Sendable {
                 let status: VersionStatus = state == "sending" ? .unknown : .interrupted
                 let reason = status == .unknown ? "the process ended after sending the request: it may have been billed" : "the process ended before sending"
                 try db.execute(sql: "INSERT OR IGNORE INTO versions (id, status, error, finished) VALUES (?, ?, ?, ?)",
-                               arguments: [row["id"] as Int, status.rawValue, reason, WallClockSeconds.now()])
+                               arguments: [row["id"] as Int, status.rawValue, reason, WallClock.secondsSince1970()])
                 try db.execute(sql: "UPDATE requests SET state = 'done' WHERE id = ?", arguments: [row["id"] as Int])
             }
         }
@@ -119,14 +120,5 @@ public struct Workspace: Sendable {
     /// `PRAGMA integrity_check`'s answer ("ok" when sound).
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
-    }
-}
-
-/// Seconds since 1970.
-enum WallClockSeconds {
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -35,11 +35,12 @@ public struct DryRunPlan: Sendable, Encodable {
         switch provider {
         case "openai":
             endpoint = "POST \(baseURL)\(OpenAIImagesRequest.path) (multipart/form-data)"
+            // The file parts come in the order of the images, then the mask.
+            var files = (request.images + (request.mask.map { [$0] } ?? [])).makeIterator()
             fields = OpenAIImagesRequest.parts(request).map { part in
                 switch part {
                 case .text(let name, let value): Field(name: name, value: value)
-                case .file(let name, let filename, _, _):
-                    file(name, filename == request.mask?.filename && name == "mask" ? request.mask! : request.images.first { $0.filename == filename } ?? request.image)
+                case .file(let name, _, _, _): file(name, files.next()!)
                 }
             }
         case "local":

@@ -135,12 +135,11 @@ public enum EditJob {
         try FileAccess.write(encoded, to: options.outputPath)
         let writeTime = lap()
         let actual = result.actualCost ?? result.usage.flatMap { CostModel.actual($0, profile: options.profile) }
-        let seconds = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18
         return EditReport(
             output: options.outputPath, provider: provider.id, model: options.profile.id, prompt: plan.request.finalPrompt,
             requestedSize: plan.request.settings.size?.description, outputSize: size, estimate: plan.estimate, actualCost: actual,
             usage: result.usage, requestID: result.requestID, responseID: result.responseID, revisedPrompt: result.revisedPrompt,
-            pasteBack: pasted, drift: EditDrift(beforePasteBack: before, afterPasteBack: after), seconds: seconds,
+            pasteBack: pasted, drift: EditDrift(beforePasteBack: before, afterPasteBack: after), seconds: result.duration.inSeconds,
             attempts: result.attempts, warnings: warnings,
             timings: EditTimings(plan: plan.seconds, provider: providerTime, decode: decodeTime, pasteBack: pasteTime, drift: driftTime, write: writeTime))
     }

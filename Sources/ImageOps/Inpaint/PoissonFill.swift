@@ -26,7 +26,7 @@ public enum PoissonFill {
         precondition(region.size == base.size, "region \(region.size) does not match image \(base.size)")
         if let guide { precondition(guide.size == base.size, "guide \(guide.size) does not match image \(base.size)") }
         var output = base.converted(to: .rgba8)
-        guard let box = bounds(region) else { return output }
+        guard let box = MaskStatistics(region).boundingBox else { return output }
         // Work on the box plus a one-pixel ring of known pixels.
         let x0 = max(0, box.x - 1), y0 = max(0, box.y - 1)
         let x1 = min(base.width, box.maxX + 1), y1 = min(base.height, box.maxY + 1)
@@ -61,12 +61,15 @@ public enum PoissonFill {
             solve(&planes[c], guide: guides?[c], unknown: unknown, width: w, height: h, iterations: finestIterations)
         }
         let stride = output.bytesPerRow
+        let guideAlpha: [UInt8]? = guideRGBA.map { guide in
+            guide.withUnsafeBytes { bytes in (0..<(w * h)).map { bytes[($0 / w + y0) * guide.bytesPerRow + ($0 % w + x0) * 4 + 3] } }
+        }
         output.withUnsafeMutableBytes { pixels in
             for y in 0..<h {
                 for x in 0..<w where unknown[y * w + x] {
                     let i = y * w + x, target = (y + y0) * stride + (x + x0) * 4
                     for c in 0..<3 { pixels[target + c] = UInt8(max(0, min(255, planes[c][i].rounded()))) }
-                    if let guideRGBA { pixels[target + 3] = guideRGBA[x + x0, y + y0][3] }
+                    if let guideAlpha { pixels[target + 3] = guideAlpha[i] }
                 }
             }
         }
@@ -139,18 +142,5 @@ public enum PoissonFill {
                 }
             }
         }
-    }
-
-    /// The bounding box of coverage > 0, or nil.
-    static func bounds(_ mask: Mask) -> PixelRect? {
-        var minX = mask.width, minY = mask.height, maxX = -1, maxY = -1
-        mask.withUnsafeBytes { coverage in
-            for y in 0..<mask.height {
-                for x in 0..<mask.width where coverage[y * mask.width + x] > 0 {
-                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-                }
-            }
-        }
-        return maxX >= 0 ? PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1) : nil
     }
 }

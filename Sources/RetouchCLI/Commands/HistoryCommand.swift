@@ -1,5 +1,6 @@
 import ArgumentParser
 import EditHistory
+import EditProviders
 import ImagePipeline
 
 /// `retouch history [--workspace W] [--json] [--verbose]`: the versions of a workspace.
@@ -28,8 +29,8 @@ struct HistoryCommand: RetouchCommand {
         var total = 0.0
         for e in entries {
             total += e.actualCost ?? 0
-            let estimate = e.estimateHigh.map { high in e.estimateLow.map { $0 == high ? "$\(Money.dollars(high))" : "$\(Money.dollars($0))–\(Money.dollars(high))" } ?? "" } ?? "?"
-            let cost = e.actualCost.map { "$\(Money.dollars($0))" } ?? "est. " + estimate
+            let estimate = e.estimateHigh.map { high in e.estimateLow.map { $0 == high ? "$\(CostEstimate.dollars(high))" : "$\(CostEstimate.dollars($0))–\(CostEstimate.dollars(high))" } ?? "" } ?? "?"
+            let cost = e.actualCost.map { "$\(CostEstimate.dollars($0))" } ?? "est. " + estimate
             let drift = e.outsideSignificant.map { Decimals.format($0 * 100, 2) + " %" } ?? "-"
             var prompt = e.prompt + (e.invariants.isEmpty ? "" : " [keep " + e.invariants.joined(separator: ", ") + "]")
             if !verbose && prompt.count > 60 { prompt = String(prompt.prefix(59)) + "…" }
@@ -37,6 +38,6 @@ struct HistoryCommand: RetouchCommand {
                 + "\(e.provider == "openai" ? "" : e.provider + " ")\(e.model)".padded(to: 24) + cost.padded(to: 18) + drift.padded(to: 15) + prompt)
             if verbose, let error = e.error { console.print("      error: \(error)") }
         }
-        console.print("\(entries.count) version\(entries.count == 1 ? "" : "s"); actual cost $\(Money.dollars(total))")
+        console.print("\(entries.count) version\(entries.count == 1 ? "" : "s"); actual cost $\(CostEstimate.dollars(total))")
     }
 }

@@ -11,12 +11,11 @@ import Synchronization
 enum Interrupt {
     private static let raised = Atomic<Bool>(false)
 
-    /// Runs `body`; a SIGINT while it runs cancels it.
+    /// Runs `body`; a SIGINT while it runs cancels it. With `progress` (a label), a line
+    /// on a terminal's stderr shows the time waited, rewritten every second, and is
+    /// cleared at the end.
     ///
-    /// - Throws: what `body` throws; `CancellationError` surfaces as the body's own
-    ///   cancellation error.
-    /// With `progress` (a label), a line on a terminal's stderr shows the time waited,
-    /// rewritten every second, and is cleared at the end.
+    /// - Throws: what `body` throws; `EditProviderError.cancelled` after a SIGINT.
     static func cancellingOnSIGINT<T: Sendable>(progress: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         raised.store(false, ordering: .relaxed)
         signal(SIGINT) { _ in
@@ -41,14 +40,11 @@ enum Interrupt {
                 return nil
             }
             defer { if showProgress { Console.current.printPartialLine("\r\u{1B}[K") } }
+            // Whichever ends first: the call (its value), or the watcher (interrupted: the
+            // call is cancelled on the way out).
             defer { group.cancelAll() }
-            while let next = try await group.next() {
-                if let value = next { return value }
-                // Interrupted: cancel the call and report its cancellation.
-                group.cancelAll()
-                throw EditProviderError.cancelled
-            }
-            throw EditProviderError.cancelled
+            guard let first = try await group.next(), let value = first else { throw EditProviderError.cancelled }
+            return value
         }
     }
 }

@@ -41,10 +41,13 @@ struct OpenAIImagesResponse: Decodable {
     func images() throws(EditProviderError) -> [[UInt8]] {
         let encoded = (data ?? []).compactMap(\.b64_json) + (b64_json.map { [$0] } ?? [])
         guard !encoded.isEmpty else { throw .invalidResponse("no b64_json image in the answer") }
-        return try encoded.map { text throws(EditProviderError) in
-            guard let bytes = Data(base64Encoded: text) else { throw .invalidResponse("an image is not valid base64") }
-            return [UInt8](bytes)
-        }
+        return try encoded.map { text throws(EditProviderError) in try Self.imageBytes(base64: text, what: "an image") }
+    }
+
+    /// The bytes of a base64 image from an OpenAI answer (`what` names it in the error).
+    static func imageBytes(base64 text: String, what: String) throws(EditProviderError) -> [UInt8] {
+        guard let bytes = Data(base64Encoded: text) else { throw .invalidResponse("\(what) is not valid base64") }
+        return [UInt8](bytes)
     }
 
     static func decode(_ bytes: [UInt8]) throws(EditProviderError) -> OpenAIImagesResponse {

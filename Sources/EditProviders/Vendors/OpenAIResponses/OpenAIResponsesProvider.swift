@@ -78,8 +78,7 @@ public struct OpenAIResponsesProvider: EditProvider {
         }
         let calls = (decoded.output ?? []).filter { $0.type == "image_generation_call" }
         let images = try calls.compactMap(\.result).map { text throws(EditProviderError) -> [UInt8] in
-            guard let bytes = Data(base64Encoded: text) else { throw .invalidResponse("an image_generation_call result is not valid base64") }
-            return [UInt8](bytes)
+            try OpenAIImagesResponse.imageBytes(base64: text, what: "an image_generation_call result")
         }
         guard !images.isEmpty else {
             throw EditProviderError.invalidResponse("no image_generation_call with a result (status \(calls.first?.status ?? "none"))")
