@@ -27,9 +27,11 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         mask = os.path.join(work, "mask.png")
         subprocess.run([RETOUCH, "mask", "--like", photo, "--ellipse", "50%,50%,20%,15%", "--feather", "16", "-o", mask], check=True, capture_output=True)
-        # The model's answer: the photo itself, shifted in tone (any 2048x2048 PNG will do).
-        answer_png = os.path.join(work, "answer.png")
-        subprocess.run([RETOUCH, "convert", photo, "-o", answer_png], check=True, capture_output=True)
+        # The model's answer: the photo through a JPEG q90 round trip, so that (like a
+        # regenerated image) no pixel is byte-identical to the source.
+        answer_jpg, answer_png = os.path.join(work, "answer.jpg"), os.path.join(work, "answer.png")
+        subprocess.run([RETOUCH, "convert", photo, "--quality", "90", "-o", answer_jpg], check=True, capture_output=True)
+        subprocess.run([RETOUCH, "convert", answer_jpg, "-o", answer_png], check=True, capture_output=True)
         body = json.dumps({"created": 1, "data": [{"b64_json": base64.b64encode(open(answer_png, "rb").read()).decode()}],
                            "usage": {"input_tokens": 1000, "output_tokens": 14272, "total_tokens": 15272}}).encode()
 

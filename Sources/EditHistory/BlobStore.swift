@@ -32,6 +32,28 @@ public struct BlobStore: Sendable {
         return bytes
     }
 
+    /// Every stored address.
+    ///
+    /// - Throws: `FileAccessError` when the folder cannot be listed.
+    public func all() throws -> [String] {
+        var hashes: [String] = []
+        for prefix in try FileAccess.list(folder) where prefix.count == 2 {
+            for rest in try FileAccess.list(folder + "/" + prefix) where rest.count == 62 { hashes.append(prefix + rest) }
+        }
+        return hashes.sorted()
+    }
+
+    /// Deletes the blob at `hash`; returns its size in bytes (0 when it was not there).
+    ///
+    /// - Throws: `FileAccessError` when it cannot be removed.
+    @discardableResult
+    public func remove(_ hash: String) throws -> Int {
+        let path = self.path(hash)
+        guard let size = try? FileAccess.size(path) else { return 0 }
+        try FileAccess.remove(path)
+        return size
+    }
+
     /// Where `hash` lives.
     public func path(_ hash: String) -> String {
         folder + "/" + String(hash.prefix(2)) + "/" + String(hash.dropFirst(2))

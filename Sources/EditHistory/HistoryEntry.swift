@@ -26,6 +26,14 @@ public struct HistoryEntry: Sendable, Encodable {
     public var outsideChanged: Double?
     public var insideChanged: Double?
     public var ssim: Double?
+    /// Significant change outside the mask against the parent version (nil for a first
+    /// round).
+    public var parentOutsideSignificant: Double?
+    /// The settings as sent ("quality=high size=1024x1024").
+    public var settings: String?
+    /// Seconds the provider took, and attempts.
+    public var seconds: Double?
+    public var attempts: Int?
     /// The result's blob (nil when there is none).
     public var blob: String?
 }
@@ -38,9 +46,11 @@ extension Workspace {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.parent, r.created, s.name, r.provider, r.model, r.quality, r.size, r.prompt, r.invariants,
                        r.estimateLow, r.estimateHigh, v.status, v.error, v.actualCost, v.blob,
-                       d.outsideSignificant, d.outsideChanged, d.insideChanged, d.ssim
+                       d.outsideSignificant, d.outsideChanged, d.insideChanged, d.ssim, p.outsideSignificant AS parentSignificant,
+                       r.settings, v.seconds, v.attempts
                 FROM requests r JOIN versions v ON v.id = r.id JOIN sources s ON s.hash = r.source
                 LEFT JOIN drift d ON d.version = r.id AND d.against = 'source'
+                LEFT JOIN drift p ON p.version = r.id AND p.against = 'parent'
                 ORDER BY r.id
                 """)
             return rows.map { row in
@@ -52,7 +62,9 @@ extension Workspace {
                     invariants: invariants.isEmpty ? [] : invariants.split(separator: ",").map(String.init),
                     status: VersionStatus(rawValue: status) ?? .failed, error: row["error"], estimateLow: row["estimateLow"],
                     estimateHigh: row["estimateHigh"], actualCost: row["actualCost"], outsideSignificant: row["outsideSignificant"],
-                    outsideChanged: row["outsideChanged"], insideChanged: row["insideChanged"], ssim: row["ssim"], blob: row["blob"])
+                    outsideChanged: row["outsideChanged"], insideChanged: row["insideChanged"], ssim: row["ssim"],
+                    parentOutsideSignificant: row["parentSignificant"], settings: row["settings"], seconds: row["seconds"],
+                    attempts: row["attempts"], blob: row["blob"])
             }
         }
     }

@@ -6,12 +6,15 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case blobDamaged(hash: String, reason: String)
     /// No version has this id.
     case unknownVersion(String)
+    /// There is no workspace at this path (and the command only reads one).
+    case noWorkspace(path: String)
 
     public var description: String {
         switch self {
         case .database(let path, let reason): "workspace \(path): \(reason)"
         case .blobDamaged(let hash, let reason): "blob \(hash): \(reason)"
         case .unknownVersion(let id): "no version \(id) in the workspace"
+        case .noWorkspace(let path): "\(path): no workspace here (edit records into .retouch in the current folder unless --no-workspace; --workspace names another)"
         }
     }
 }

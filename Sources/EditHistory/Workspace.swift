@@ -17,6 +17,16 @@ public struct Workspace: Sendable {
     public var blobs: BlobStore
     let database: DatabasePool
 
+    /// Opens an existing workspace (commands that only read one: nothing is created).
+    ///
+    /// - Throws: `HistoryError.noWorkspace` when `path` holds none; what `init(path:)` throws.
+    public static func existing(_ path: String) throws -> Workspace {
+        guard FilePath.isDirectory(path + "/blobs"), (try? FileAccess.size(path + "/history.sqlite")) != nil else {
+            throw HistoryError.noWorkspace(path: path)
+        }
+        return try Workspace(path: path)
+    }
+
     /// Opens (creating when missing) the workspace at `path`.
     ///
     /// - Throws: `FileAccessError`, `HistoryError.database`.
@@ -83,7 +93,125 @@ public struct Workspace: Sendable {
                     PRIMARY KEY (version, against));
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // The image each request edited (NULL: its source), the settings as sent (JSON),
+            // and whether the original upload was purged.
+            try db.execute(sql: """
+                ALTER TABLE requests ADD COLUMN input TEXT;
+                ALTER TABLE requests ADD COLUMN settings TEXT;
+                ALTER TABLE sources ADD COLUMN purged INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
+    }
+
+    /// `v3` or `3` → 3.
+    ///
+    /// - Throws: `HistoryError.unknownVersion` for anything else.
+    public static func versionNumber(_ text: String) throws(HistoryError) -> Int {
+        let digits = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
+        guard let id = Int(digits), id > 0 else { throw .unknownVersion(text) }
+        return id
+    }
+
+    /// The request and version `id`.
+    ///
+    /// - Throws: `HistoryError.unknownVersion` when there is none (or it is still in flight).
+    public func version(_ id: Int) throws -> StoredVersion {
+        let found = try read { db -> StoredVersion? in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.id, r.parent, r.source, s.name, s.purged, r.input, r.mask, r.prompt, r.invariants, r.provider, r.model,
+                       v.status, v.blob, v.responseID
+                FROM requests r JOIN versions v ON v.id = r.id JOIN sources s ON s.hash = r.source WHERE r.id = ?
+                """, arguments: [id]) else { return nil }
+            let invariants: String = row["invariants"]
+            let purged: Bool = row["purged"]
+            let source: String = row["source"]
+            return StoredVersion(
+                id: id, parent: row["parent"], source: source, sourceName: row["name"], sourcePurged: purged,
+                input: row["input"] ?? (purged ? nil : source), mask: row["mask"], prompt: row["prompt"],
+                invariants: invariants.split(separator: ",").compactMap { Invariant(rawValue: String($0)) },
+                provider: row["provider"], model: row["model"], status: VersionStatus(rawValue: row["status"]) ?? .failed,
+                blob: row["blob"], responseID: row["responseID"])
+        }
+        guard let found else { throw HistoryError.unknownVersion("v\(id)") }
+        return found
+    }
+
+    /// The bytes of source blob `hash`, unless it was purged (or is damaged).
+    func source(of hash: String) -> [UInt8]? {
+        let purged = try? read { db in try Bool.fetchOne(db, sql: "SELECT purged FROM sources WHERE hash = ?", arguments: [hash]) }
+        guard purged == false else { return nil }
+        return try? blobs.get(hash)
+    }
+
+    /// What `delete` and `purgeSources` removed.
+    public struct Removal: Sendable, Encodable {
+        public var versions: [String]
+        public var sources: Int
+        public var blobs: Int
+        public var bytes: Int
+
+        public init(versions: [String], sources: Int, blobs: Int, bytes: Int) {
+            self.versions = versions
+            self.sources = sources
+            self.blobs = blobs
+            self.bytes = bytes
+        }
+    }
+
+    /// Removes version `id` (its request, version and drift rows) and every blob no longer
+    /// referenced. Versions made from it keep their own input.
+    ///
+    /// - Throws: `HistoryError.unknownVersion`, `.database`, `FileAccessError`.
+    public func delete(_ id: Int) throws -> Removal {
+        let found = try write { db -> Bool in
+            guard try Int.fetchOne(db, sql: "SELECT id FROM requests WHERE id = ? AND state = 'done'", arguments: [id]) != nil else { return false }
+            try db.execute(sql: "DELETE FROM drift WHERE version = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM versions WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM requests WHERE id = ?", arguments: [id])
+            // A source no request refers to any more goes too.
+            try db.execute(sql: "DELETE FROM sources WHERE hash NOT IN (SELECT source FROM requests)")
+            try db.execute(sql: "DELETE FROM masks WHERE hash NOT IN (SELECT mask FROM requests WHERE mask IS NOT NULL)")
+            return true
+        }
+        guard found else { throw HistoryError.unknownVersion("v\(id)") }
+        var removal = try collectGarbage()
+        removal.versions = ["v\(id)"]
+        return removal
+    }
+
+    /// Removes every original upload (the rows stay, marked purged, so versions still say
+    /// where they came from) and every blob no longer referenced. Versions keep their
+    /// results; `--from` still works; drift against the source is no longer measured.
+    public func purgeSources() throws -> Removal {
+        let count = try write { db -> Int in
+            try db.execute(sql: "UPDATE sources SET purged = 1 WHERE purged = 0")
+            return db.changesCount
+        }
+        var removal = try collectGarbage()
+        removal.sources = count
+        return removal
+    }
+
+    /// Deletes the blob files nothing refers to: sources not purged, masks, request inputs
+    /// and version results.
+    func collectGarbage() throws -> Removal {
+        let referenced = try read { db -> Set<String> in
+            var hashes = Set(try String.fetchAll(db, sql: "SELECT hash FROM sources WHERE purged = 0"))
+            hashes.formUnion(try String.fetchAll(db, sql: "SELECT hash FROM masks"))
+            hashes.formUnion(try String.fetchAll(db, sql: "SELECT input FROM requests WHERE input IS NOT NULL"))
+            hashes.formUnion(try String.fetchAll(db, sql: "SELECT blob FROM versions WHERE blob IS NOT NULL"))
+            // Requests still in flight (another process) keep their inputs.
+            hashes.formUnion(try String.fetchAll(db, sql: "SELECT source FROM requests WHERE state != 'done'"))
+            return hashes
+        }
+        var removal = Removal(versions: [], sources: 0, blobs: 0, bytes: 0)
+        for hash in try blobs.all() where !referenced.contains(hash) {
+            removal.bytes += try blobs.remove(hash)
+            removal.blobs += 1
+        }
+        return removal
     }
 
     /// Requests of processes that are gone, without a version: `interrupted` (not sent)

@@ -19,7 +19,13 @@ public enum EditJob {
         let bytes = try FileAccess.read(options.sourcePath)
         let metadata = try FileError.attributing(to: options.sourcePath) { try ImageCodec.readMetadata(bytes) }
         let sourceSize = metadata.uprightSize
-        var warnings: [String] = []
+        // Decoded once, whole: the upload is made from it, and paste-back and the drift
+        // report need it after the call.
+        let decoded = try FileError.attributing(to: options.sourcePath) {
+            try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
+        }
+        let source = decoded.upright()
+        var warnings = decoded.warnings
 
         // The mask on the source grid.
         var sourceMask: Mask?
@@ -40,6 +46,7 @@ public enum EditJob {
         // The upload: padded (never cropped, so the whole source comes back) to a size the
         // model accepts.
         var prepare = PrepareOptions(fit: .pad)
+        prepare.shrinkOnLoad = false
         var sizeDecision = "the source's size (\(sourceSize.width)x\(sourceSize.height))"
         if profile.provider != "local" {
             prepare.sizeRules = profile.sizeRules
@@ -50,14 +57,16 @@ public enum EditJob {
             case .auto, nil: break
             }
         }
-        let prepared = try FileError.attributing(to: options.sourcePath) { try PrepareJob.prepare(bytes, options: prepare, mask: sourceMask) }
+        let prepared = try FileError.attributing(to: options.sourcePath) {
+            try PrepareJob.execute(PrepareJob.plan(metadata, options: prepare, withMask: sourceMask != nil), decoded: source, options: prepare, mask: sourceMask)
+        }
         warnings += prepared.report.warnings
         let upload = prepared.report.outputSize
         if profile.provider != "local" {
             sizeDecision = "\(upload.width)x\(upload.height): \(describe(options.size)) fitted to \(profile.id)'s rules from \(sourceSize.width)x\(sourceSize.height)"
                 + (prepared.report.pad != nil ? ", padded to the ratio" : "")
         }
-        let base = sourceName(options.sourcePath)
+        let base = options.uploadName ?? sourceName(options.sourcePath)
         let image = try EditImage(filename: base + ".png", bytes: try ImageCodec.encode(prepared.pixels, options: .png(.default)))
         var maskFile: EditImage?
         if prepared.mask != nil && !profile.acceptsMask {
@@ -89,7 +98,7 @@ public enum EditJob {
             }
             if high > limit { throw EditProviderError.overBudget(estimate: high, limit: limit) }
         }
-        return EditPlan(request: request, estimate: estimate, transform: prepared.report.transform, sourceSize: sourceSize,
+        return EditPlan(request: request, estimate: estimate, transform: prepared.report.transform, source: source, sourceSize: sourceSize,
                         sourceMask: sourceMask, sizeDecision: sizeDecision, warnings: warnings, seconds: (clock.now - start).inSeconds)
     }
 
@@ -105,14 +114,10 @@ public enum EditJob {
         let providerTime = lap()
         guard let first = result.images.first else { throw EditProviderError.invalidResponse("no image in the answer") }
         let edited = try FileError.attributing(to: "\(provider.id) result") { try ImageCodec.decode(first).pixels }
-        let sourceBytes = try FileAccess.read(options.sourcePath)
-        let source = try FileError.attributing(to: options.sourcePath) {
-            try ImageCodec.decode(sourceBytes, options: DecodingOptions(animation: .firstFrame)).upright()
-        }
+        let source = plan.source
         let decodeTime = lap()
         // Before paste-back: the result on the source grid (the source where the model saw nothing).
-        let everything = Mask(width: plan.sourceSize.width, height: plan.sourceSize.height, fill: 255)
-        let unpasted = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: everything)
+        let unpasted = PasteBack.unpasted(source: source, result: edited, transform: plan.transform)
         var output = edited
         var pasted: String?
         var warnings = plan.warnings
@@ -123,11 +128,12 @@ public enum EditJob {
             warnings.append("no mask: the whole result is kept, on the model's grid")
         }
         let pasteTime = lap()
-        // No alignment search: the drift report reads regions, not shifts.
-        let comparison = ComparisonOptions(alignmentRadius: 0)
-        let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: plan.sourceMask, options: comparison))
-        var after: EditDrift.Regions?
-        if pasted != nil { after = EditDrift.Regions(ImageComparison.compare(source, output, mask: plan.sourceMask, options: comparison)) }
+        // The two comparisons run side by side; the drift report reads regions, not
+        // shifts, so no alignment search (and no SSIM or pixelmatch).
+        let mask = plan.sourceMask, finished = output
+        async let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: mask, options: .drift))
+        async let after = pasted == nil ? nil : EditDrift.Regions(ImageComparison.compare(source, finished, mask: mask, options: .drift))
+        let drift = EditDrift(beforePasteBack: await before, afterPasteBack: await after)
         let driftTime = lap()
         let format = ImageFormat(fileExtension: FilePath.pathExtension(of: options.outputPath)) ?? .png
         let size = output.size
@@ -139,7 +145,7 @@ public enum EditJob {
             output: options.outputPath, provider: provider.id, model: options.profile.id, prompt: plan.request.finalPrompt,
             requestedSize: plan.request.settings.size?.description, outputSize: size, estimate: plan.estimate, actualCost: actual,
             usage: result.usage, requestID: result.requestID, responseID: result.responseID, revisedPrompt: result.revisedPrompt,
-            pasteBack: pasted, drift: EditDrift(beforePasteBack: before, afterPasteBack: after), seconds: result.duration.inSeconds,
+            pasteBack: pasted, drift: drift, seconds: result.duration.inSeconds,
             attempts: result.attempts, warnings: warnings,
             timings: EditTimings(plan: plan.seconds, provider: providerTime, decode: decodeTime, pasteBack: pasteTime, drift: driftTime, write: writeTime))
     }

@@ -5,6 +5,8 @@ public import ImagePipeline
 /// settings, the cost ceiling, paste-back, and where the result goes.
 public struct EditJobOptions: Sendable {
     public var sourcePath: String
+    /// The upload's file name without extension (default: the source file's name).
+    public var uploadName: String?
     public var referencePaths: [String]
     /// A mask in either convention (detected, or `maskChannel`), the source's upright size
     /// unless `fitMask` resamples it.

@@ -8,6 +8,8 @@ public struct EditPlan: Sendable {
     public var estimate: CostEstimate
     /// Upload (and model output) pixels ↔ source pixels.
     public var transform: FitTransform
+    /// The source, decoded whole and upright.
+    public var source: PixelBuffer
     /// The source's upright size, and the mask on its grid (255 = edit), when there is one.
     public var sourceSize: PixelSize
     public var sourceMask: Mask?

@@ -30,4 +30,23 @@ public enum EncodingOptions: Sendable, Hashable {
         case .webp(var o): o.iccProfile = profile; return .webp(o)
         }
     }
+
+    /// The lossy quality (JPEG, lossy WebP); nil for PNG and lossless WebP.
+    public var quality: Int? {
+        switch self {
+        case .png: nil
+        case .jpeg(let o): o.quality
+        case .webp(let o): o.lossless ? nil : o.quality
+        }
+    }
+
+    /// The same settings at lossy quality `quality` (nil, or a format without one: as is).
+    public func withQuality(_ quality: Int?) -> EncodingOptions {
+        guard let quality else { return self }
+        switch self {
+        case .png: return self
+        case .jpeg(var o): o.quality = quality; return .jpeg(o)
+        case .webp(var o): guard !o.lossless else { return self }; o.quality = quality; return .webp(o)
+        }
+    }
 }

@@ -11,6 +11,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case metricUnavailable(key: String, reason: String)
     /// A folder holds no input the job can use.
     case noInputs(folder: String, expected: String)
+    /// `--max-bytes` could not be met: the smallest file tried and how it was made.
+    case byteLimitUnreachable(path: String, bytes: Int, limit: Int, tried: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "budget key \(key) is not in the report: \(reason)"
         case .noInputs(let folder, let expected):
             "\(folder) holds no \(expected)"
+        case .byteLimitUnreachable(let path, let bytes, let limit, let tried):
+            "\(path): cannot fit --max-bytes \(limit): \(bytes) bytes at \(tried); raise the limit or choose JPEG or WebP"
         }
     }
 }

@@ -53,8 +53,34 @@ import TestSupport
     @Test func aMissingKeyIsNamed() async throws {
         try await withTemporaryDirectory { directory in
             guard ProcessInfo.processInfo.environment["OPENAI_API_KEY"] == nil else { return }
-            let result = await runInProcess(["edit", Self.coffee, "--prompt", "x", "-o", directory.appendingPathComponent("o.png").path])
+            let result = await runInProcess(["edit", Self.coffee, "--prompt", "x", "--provider", "openai", "-o", directory.appendingPathComponent("o.png").path])
             #expect(result.status == 69 && result.stderr == "error: provider openai needs an API key: set OPENAI_API_KEY\n")
+            // Without a key or a named provider, the offline provider edits (and says so).
+            let local = await runInProcess(["edit", Self.coffee, "--prompt", "x", "--no-workspace", "-o", directory.appendingPathComponent("o.png").path])
+            #expect(local.stderr.contains("note: no OPENAI_API_KEY: using the offline local provider") && local.stderr.contains("local"), "\(local.stderr)")
+        }
+    }
+
+    /// --api-key-file replaces the variable; OPENAI_BASE_URL points the OpenAI shapes
+    /// elsewhere (and --base-url wins over it).
+    @Test(.tags(.slow)) func keyFileAndBaseURLFromTheEnvironment() throws {
+        try withTemporaryDirectory { directory in
+            let keyFile = directory.appendingPathComponent("key").path
+            try FileAccess.write(Array("  sk-from-file  \nsecond line\n".utf8), to: keyFile)
+            let output = directory.appendingPathComponent("o.png").path
+            let (sent, _) = try runBinary(["edit", Self.coffee, "--prompt", "x", "--api-key-file", keyFile, "--no-workspace", "--timeout", "1", "--retries", "0",
+                                           "-o", output], environment: ["OPENAI_BASE_URL": "http://127.0.0.1:9/v1"])
+            // The key was found (no "needs an API key"), the environment's base URL was used.
+            #expect(sent.status == 69 && sent.stderr.contains("127.0.0.1:9") && !sent.stderr.contains("sk-from-file"), "\(sent.stderr)")
+            let (dry, _) = try runBinary(["edit", Self.coffee, "--prompt", "x", "--dry-run", "-o", output], environment: ["OPENAI_BASE_URL": "http://proxy.invalid/v1"])
+            #expect(dry.stdout.contains("POST http://proxy.invalid/v1/images/edits"), "\(dry.stdout)")
+            let (given, _) = try runBinary(["edit", Self.coffee, "--prompt", "x", "--dry-run", "--base-url", "http://given.invalid/v1", "-o", output],
+                                           environment: ["OPENAI_BASE_URL": "http://proxy.invalid/v1"])
+            #expect(given.stdout.contains("POST http://given.invalid/v1/images/edits"))
+            let empty = directory.appendingPathComponent("empty").path
+            try FileAccess.write([], to: empty)
+            let (refused, _) = try runBinary(["edit", Self.coffee, "--prompt", "x", "--api-key-file", empty, "--no-workspace", "-o", output])
+            #expect(refused.status != 0 && refused.stderr.contains("holds no key"), "\(refused.stderr)")
         }
     }
 

@@ -42,6 +42,44 @@ import TestSupport
         }
     }
 
+    @Test(.tags(.slow)) func aSecondRoundRefinesAVersionAndHistoryDeletes() throws {
+        try withTemporaryDirectory { directory in
+            let mask = try Self.mask(in: directory)
+            let workspace = directory.appendingPathComponent("ws").path
+            func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+                let (result, _) = try runBinary(arguments)
+                return (result.status, result.stdout, result.stderr)
+            }
+            let first = try run(["edit", Self.coffee, "--mask", mask, "--prompt", "remove the cup", "--keep", "background", "--provider", "local",
+                                 "--workspace", workspace, "-o", directory.appendingPathComponent("v1.png").path])
+            #expect(first.status == 0, "\(first.stderr)")
+            // No image, no mask, no chips, no provider: all from v1.
+            let second = try run(["edit", "--from", "v1", "--prompt", "inpaint", "--workspace", workspace, "-o", directory.appendingPathComponent("v2.png").path])
+            #expect(second.status == 0 && second.stdout.contains("recorded v2 from v1"), "\(second.stderr)")
+            let listed = try run(["history", "--workspace", workspace, "--json"])
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            #expect(entries.map { $0["parent"] as? String } == [nil, "v1"])
+            #expect(entries[1]["invariants"] as? [String] == ["background"] && entries[1]["provider"] as? String == "local")
+            #expect(entries[1]["parentOutsideSignificant"] is Double)
+
+            // Errors name what is wrong.
+            let missing = try run(["edit", "--from", "v9", "--prompt", "inpaint", "--workspace", workspace, "-o", directory.appendingPathComponent("x.png").path])
+            #expect(missing.status == 64 && missing.stderr.contains("no version v9"))
+            let nowhere = try run(["edit", "--from", "v1", "--prompt", "inpaint", "--workspace", directory.appendingPathComponent("none").path, "-o", directory.appendingPathComponent("x.png").path])
+            #expect(nowhere.status == 74 && nowhere.stderr.contains("no workspace here"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("none").path))
+            let neither = try run(["edit", "--prompt", "inpaint", "-o", directory.appendingPathComponent("x.png").path])
+            #expect(neither.status == 64 && neither.stderr.contains("--from"))
+
+            let deleted = try run(["history", "--workspace", workspace, "--delete", "v1"])
+            #expect(deleted.status == 0 && deleted.stdout.contains("deleted v1"), "\(deleted.stderr)")
+            let after = try run(["history", "--workspace", workspace])
+            #expect(after.stdout.contains("v1 (deleted)") && !after.stdout.contains("\nv1 "))
+            let purged = try run(["history", "--workspace", workspace, "--purge-sources"])
+            #expect(purged.status == 0 && purged.stdout.contains("purged 1 source"), "\(purged.stderr)")
+        }
+    }
+
     @Test(.tags(.slow)) func twoProcessesCanWriteOneWorkspace() async throws {
         try await withTemporaryDirectory { directory in
             let mask = try Self.mask(in: directory)

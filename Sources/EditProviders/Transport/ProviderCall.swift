@@ -27,14 +27,15 @@ public struct ProviderCall: Sendable {
         var generator = SystemRandomNumberGenerator()
         while true {
             let response: HTTPResponseData
+            let request = make(retry)
             do {
-                response = try await transport.send(make(retry), timeout: timeout, onBodyPart: onBodyPart)
+                response = try await transport.send(request, timeout: timeout, onBodyPart: onBodyPart)
             } catch let failure as TransportFailure {
                 switch failure {
                 case .notSent(let reason):
-                    guard retry < policy.maxRetries else { throw EditProviderError.unreachable(reason: reason) }
+                    guard retry < policy.maxRetries else { throw EditProviderError.unreachable(reason: "\(request.url): \(reason)") }
                 case .sentNoAnswer(let reason):
-                    guard policy.retryAfterSend && retry < policy.maxRetries else { throw EditProviderError.outcomeUnknown(reason: reason) }
+                    guard policy.retryAfterSend && retry < policy.maxRetries else { throw EditProviderError.outcomeUnknown(reason: "\(request.url): \(reason)") }
                 case .cancelled:
                     throw EditProviderError.cancelled
                 case .responseTooLarge(let limit):

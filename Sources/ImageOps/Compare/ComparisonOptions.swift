@@ -5,10 +5,21 @@ public struct ComparisonOptions: Sendable, Hashable {
     public var pixelmatch: PixelmatchOptions
     /// Largest shift tried by the alignment search, in pixels (0 turns it off). Default 4.
     public var alignmentRadius: Int
+    /// Whether to compute SSIM (a third of the comparison's time). Default true.
+    public var structuralSimilarity: Bool
+    /// Whether to count pixelmatch's mismatches. Default true.
+    public var countPixelmatch: Bool
 
-    public init(deltaEThreshold: Double = 2.0, pixelmatch: PixelmatchOptions = PixelmatchOptions(), alignmentRadius: Int = 4) {
+    public init(deltaEThreshold: Double = 2.0, pixelmatch: PixelmatchOptions = PixelmatchOptions(), alignmentRadius: Int = 4,
+                structuralSimilarity: Bool = true, countPixelmatch: Bool = true) {
         self.deltaEThreshold = deltaEThreshold
         self.pixelmatch = pixelmatch
         self.alignmentRadius = alignmentRadius
+        self.structuralSimilarity = structuralSimilarity
+        self.countPixelmatch = countPixelmatch
     }
+
+    /// What an edit's drift report needs: ΔE00, PSNR and significant changes, no SSIM,
+    /// pixelmatch or alignment search.
+    public static let drift = ComparisonOptions(alignmentRadius: 0, structuralSimilarity: false, countPixelmatch: false)
 }

@@ -4,8 +4,8 @@ public import ImageCore
 public struct ImageComparison: Sendable {
     public var size: PixelSize
     public var whole: RegionMetrics
-    /// pixelmatch v7.2.0's mismatch count (on the original RGBA).
-    public var pixelmatch: Int
+    /// pixelmatch v7.2.0's mismatch count (on the original RGBA); nil when not counted.
+    public var pixelmatch: Int?
     public var alignment: AlignmentResult?
     /// With a mask: coverage > 0 (the edit was allowed) and coverage = 0 (it had to stay).
     public var inside: RegionMetrics?
@@ -28,7 +28,7 @@ public struct ImageComparison: Sendable {
         let hasAlpha = !(a.isOpaque && b.isOpaque)
         let (rgbA, rgbB) = colourSamples(a, b, overWhite: hasAlpha)
         let deltaE = deltaE(rgbA, rgbB)
-        let ssimMap = StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3)
+        let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
         let threshold = Float(options.deltaEThreshold)
 
         /// Metrics over every pixel, or over those whose mask coverage is > 0 (`inside`)
@@ -52,7 +52,7 @@ public struct ImageComparison: Sendable {
                     let k = 3 * i
                     let dr = Int(rgbA[k]) - Int(rgbB[k]), dg = Int(rgbA[k + 1]) - Int(rgbB[k + 1]), db = Int(rgbA[k + 2]) - Int(rgbB[k + 2])
                     rowSquares += dr * dr + dg * dg + db * db
-                    if inCrop && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
+                    if inCrop && !ssimMap.isEmpty && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
                 }
                 squaredTotal += UInt64(rowSquares)
             }
@@ -65,7 +65,7 @@ public struct ImageComparison: Sendable {
                                  changedFraction: pixels > 0 ? Double(changed) / Double(pixels) : 0)
         }
 
-        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: 0, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE,
+        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: nil, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE,
                                      significant: SignificantChange(rgbA: rgbA, rgbB: rgbB, size: a.size, mask: mask))
         // skimage's SSIM is the mean over the cropped map, exactly what region(nil) computes.
         if let mask {
@@ -73,7 +73,7 @@ public struct ImageComparison: Sendable {
             result.inside = region(coverage, inside: true)
             result.outside = region(coverage, inside: false)
         }
-        result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched
+        if options.countPixelmatch { result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched }
         if options.alignmentRadius > 0 {
             result.alignment = ShiftSearch.best(rgbA, rgbB, width: width, height: height, radius: options.alignmentRadius,
                                                 deltaEThreshold: options.deltaEThreshold, unshiftedChangedFraction: result.whole.changedFraction)

@@ -28,6 +28,13 @@ public enum PasteBack {
         return (placed, seen)
     }
 
+    /// The result as the user sees it without paste-back, on the source grid: `result`
+    /// mapped through `transform` (RGBA8), the source where the provider saw nothing.
+    public static func unpasted(source: PixelBuffer, result: PixelBuffer, transform: FitTransform) -> PixelBuffer {
+        let (placed, seen) = onSourceGrid(result, transform: transform, sourceSize: source.size)
+        return seen.bytes.allSatisfy({ $0 == 255 }) ? placed : blend(source.converted(to: .rgba8), placed, coverage: seen)
+    }
+
     /// `source` with `result` pasted where `mask` allows (coverage 255 = result, 0 =
     /// source), on the source grid. `mask` has the source's size.
     public static func apply(source: PixelBuffer, result: PixelBuffer, transform: FitTransform, mask: Mask, blend: Blend = .feather) -> PixelBuffer {
@@ -40,18 +47,27 @@ public enum PasteBack {
             seen.withUnsafeBytes { s in for i in 0..<c.count where s[i] == 0 { c[i] = 0 } }
         }
         let inner = blend == .poisson ? PoissonFill.fill(base, region: coverage, guide: placed) : placed
+        return Self.blend(base, inner, coverage: coverage)
+    }
+
+    /// base × (1 − m) + edited × m per channel (RGBA8 both, m = coverage / 255), rounded.
+    static func blend(_ base: PixelBuffer, _ edited: PixelBuffer, coverage: Mask) -> PixelBuffer {
         var output = base
-        let stride = output.bytesPerRow, innerStride = inner.bytesPerRow, width = output.width
+        let stride = output.bytesPerRow, innerStride = edited.bytesPerRow, width = output.width
         output.withUnsafeMutableBytes { out in
-            inner.withUnsafeBytes { edited in
+            edited.withUnsafeBytes { inner in
                 coverage.withUnsafeBytes { m in
                     for y in 0..<base.height {
                         for x in 0..<width {
                             let weight = Int(m[y * width + x])
                             guard weight > 0 else { continue }
                             let o = y * stride + x * 4, e = y * innerStride + x * 4
+                            if weight == 255 {
+                                for k in 0..<4 { out[o + k] = inner[e + k] }
+                                continue
+                            }
                             for k in 0..<4 {
-                                out[o + k] = UInt8((Int(out[o + k]) * (255 - weight) + Int(edited[e + k]) * weight + 127) / 255)
+                                out[o + k] = UInt8((Int(out[o + k]) * (255 - weight) + Int(inner[e + k]) * weight + 127) / 255)
                             }
                         }
                     }

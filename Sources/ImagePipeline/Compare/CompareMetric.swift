@@ -1,3 +1,5 @@
+public import ImageOps
+
 /// One number of a `CompareReport` that a budget can check, named as its JSON path
 /// (`ssim`, `deltaE2000.p95`, `outside.changedFraction`, `regions.inside.psnr`,
 /// `alignment.dx`, `alpha.max`, `pixelmatch`, `significant.outside`, …).
@@ -67,15 +69,28 @@ public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
         switch value {
         case .width: return Double(c.size.width)
         case .height: return Double(c.size.height)
-        case .pixelmatch: return Double(c.pixelmatch)
+        case .pixelmatch: return Double(c.pixelmatch ?? 0)
         case .alignment(let field):
             guard let a = c.alignment else { throw .metricUnavailable(key: key, reason: "no alignment was searched") }
             return field == "dx" ? Double(a.dx) : field == "dy" ? Double(a.dy) : a.changedFraction
         case .alpha(let field):
             guard let a = c.alpha else { throw .metricUnavailable(key: key, reason: "neither image has alpha") }
             return field == "max" ? Double(a.max) : field == "mean" ? a.mean : Double(a.changedPixels)
+        case .significant, .region:
+            return try value(whole: c.whole, inside: c.inside, outside: c.outside, significant: c.significant)
+        }
+    }
+
+    /// The metric's value among region metrics and significant change alone (an edit's
+    /// drift report); a nil PSNR is +∞.
+    ///
+    /// - Throws: `PipelineError.metricUnavailable` for a metric these do not hold (size,
+    ///   pixelmatch, alignment, alpha) or a region that is missing.
+    public func value(whole: RegionMetrics, inside: RegionMetrics?, outside: RegionMetrics?, significant s: SignificantChange) throws(PipelineError) -> Double {
+        switch value {
+        case .width, .height, .pixelmatch, .alignment, .alpha:
+            throw .metricUnavailable(key: key, reason: "only region metrics and significant.* are measured for an edit")
         case .significant(let field):
-            let s = c.significant
             switch field {
             case "regions": return Double(s.regionCount)
             case "inside", "outside":
@@ -84,13 +99,13 @@ public struct CompareMetric: Sendable, Hashable, CustomStringConvertible {
             default: return s.changedFraction
             }
         case .region(let region, let field):
-            let metrics = region == .whole ? c.whole : region == .inside ? c.inside : c.outside
+            let metrics = region == .whole ? whole : region == .inside ? inside : outside
             guard let r = metrics else { throw .metricUnavailable(key: key, reason: "inside and outside need --mask") }
             switch field {
             case "pixels": return Double(r.pixels)
             case "psnr": return r.psnr ?? .infinity
             case "ssim":
-                guard let ssim = r.ssim else { throw .metricUnavailable(key: key, reason: "the region has no pixel away from the 5-pixel border") }
+                guard let ssim = r.ssim else { throw .metricUnavailable(key: key, reason: "SSIM is not measured here, or the region has no pixel away from the 5-pixel border") }
                 return ssim
             case "deltaE2000.mean": return r.deltaE2000.mean
             case "deltaE2000.p95": return r.deltaE2000.p95

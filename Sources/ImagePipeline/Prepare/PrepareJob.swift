@@ -80,17 +80,38 @@ public enum PrepareJob {
     /// - Throws: `CodecError` (unreadable input), `OperationError.sizeMismatch` (mask).
     public static func execute(_ plan: PreparePlan, bytes: [UInt8], options: PrepareOptions, mask: Mask? = nil,
                                limits: DecodingLimits = .default) throws -> PreparedImage {
-        let upright = plan.uprightSize
-        if let mask, mask.size != upright {
-            throw OperationError.sizeMismatch(what: "the mask", size: mask.size, expected: upright, of: "the image")
+        if let mask, mask.size != plan.uprightSize {
+            throw OperationError.sizeMismatch(what: "the mask", size: mask.size, expected: plan.uprightSize, of: "the image")
         }
-        var warnings = plan.warnings
+        let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(
+            limits: limits, animation: .firstFrame, jpegScaleDenominator: plan.decodeScaleDenominator, jpegRegion: plan.jpegRegion))
+        let image = options.orient ? decoded.upright() : decoded.pixels
+        return try frame(plan, image: image, options: options, mask: mask, warnings: plan.warnings + decoded.warnings)
+    }
+
+    /// Carries out `plan` on pixels already decoded whole (at full scale, upright when
+    /// `options.orient`): for callers that need the source's pixels anyway, so the file
+    /// is decoded once.
+    ///
+    /// - Throws: `OperationError.sizeMismatch` when `image` or `mask` is not the frame the
+    ///   plan expects (a plan made with a DCT scale or a JPEG region needs `execute(_:bytes:)`).
+    public static func execute(_ plan: PreparePlan, decoded image: PixelBuffer, options: PrepareOptions, mask: Mask? = nil) throws -> PreparedImage {
+        if let mask, mask.size != plan.uprightSize {
+            throw OperationError.sizeMismatch(what: "the mask", size: mask.size, expected: plan.uprightSize, of: "the image")
+        }
+        guard plan.decodeScaleDenominator == 1, plan.jpegRegion == nil, image.size == plan.decodedSize else {
+            throw OperationError.sizeMismatch(what: "the decoded image", size: image.size, expected: plan.decodedSize,
+                                              of: "a plan decoded at 1/\(plan.decodeScaleDenominator)\(plan.jpegRegion == nil ? "" : " in a region")")
+        }
+        return try frame(plan, image: image, options: options, mask: mask, warnings: plan.warnings)
+    }
+
+    /// The crop or pad, the resample and the mask's geometry, on the decoded `image`.
+    static func frame(_ plan: PreparePlan, image: PixelBuffer, options: PrepareOptions, mask: Mask?, warnings: [String]) throws -> PreparedImage {
+        let upright = plan.uprightSize
+        var warnings = warnings
         let output = plan.outputSize
         let early = plan.jpegRegion
-        let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(
-            limits: limits, animation: .firstFrame, jpegScaleDenominator: plan.decodeScaleDenominator, jpegRegion: early))
-        warnings += decoded.warnings
-        let image = options.orient ? decoded.upright() : decoded.pixels
         /// Where `image` sits in the whole decoded (upright) frame.
         let origin = early.map { ($0.x, $0.y) } ?? (0, 0)
         let frame = early == nil ? image.size : plan.decodedSize

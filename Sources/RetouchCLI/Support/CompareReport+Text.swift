@@ -15,7 +15,7 @@ extension CompareReport {
             lines.append(line("inside", inside))
             lines.append(line("outside", outside))
         }
-        lines.append("  pixelmatch \(c.pixelmatch) px")
+        lines.append("  pixelmatch \(c.pixelmatch ?? 0) px")
         let s = c.significant
         let split = s.inside.map { inside in ", inside \(Decimals.format(inside * 100, 2)) %, outside \(Decimals.format((s.outside ?? 0) * 100, 2)) %" } ?? ""
         lines.append("  significant \(s.regionCount) region\(s.regionCount == 1 ? "" : "s"), \(Decimals.format(s.changedFraction * 100, 2)) % of the image\(split) (above the codec noise floor)")

@@ -8,9 +8,9 @@ extension EditReport {
         lines.append("  cost     estimate \(estimate.rangeText)\(actualCost.map { "; actual $\(CostEstimate.dollars($0))" } ?? "")")
         if let usage { lines.append("  usage    \(usage.inputTokens) input tokens, \(usage.outputTokens) output tokens") }
         func line(_ name: String, _ r: EditDrift.Regions) -> String {
-            let outside = r.outside.map { ", outside the mask \(Decimals.format($0.changedFraction * 100, 2)) % changed" } ?? ""
+            let outside = r.outside.map { ", outside the mask \(Decimals.format($0.changedFraction * 100, 2)) % changed (significant \(Decimals.format((r.significant.outside ?? 0) * 100, 2)) %)" } ?? ""
             let inside = r.inside.map { ", inside \(Decimals.format($0.changedFraction * 100, 1)) %" } ?? ""
-            return "  \(name.padded(to: 9))SSIM \(r.whole.ssim.map { Decimals.format($0, 4) } ?? "n/a")\(outside)\(inside)"
+            return "  \(name.padded(to: 9))ΔE00 mean \(Decimals.format(r.whole.deltaE2000.mean, 2))\(outside)\(inside)"
         }
         lines.append(line("model", drift.beforePasteBack))
         if let after = drift.afterPasteBack, let pasteBack { lines.append(line("pasted", after) + " (\(pasteBack))") }

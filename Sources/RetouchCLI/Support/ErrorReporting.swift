@@ -40,13 +40,14 @@ enum ErrorReporting {
         case let pipeline as PipelineError:
             switch pipeline {
             case .formatCannotHold, .metricUnavailable: return .usage
-            case .outputTooLarge, .invalidShapesFile, .noInputs: return .dataError
+            case .outputTooLarge, .invalidShapesFile, .noInputs, .byteLimitUnreachable: return .dataError
             }
         case let history as HistoryError:
             switch history {
             case .database: return .ioError
             case .blobDamaged: return .dataError
             case .unknownVersion: return .usage
+            case .noWorkspace: return .ioError
             }
         case is CLIError, is ValidationError:
             return .usage

@@ -13,16 +13,49 @@ enum ProviderFactory {
         var retryAfterSend: Bool
         /// `out/v1.png` → partial images as `out/v1-partial-1.png`, … (nil: not written).
         var partialImagePrefix: String?
+        /// A file holding the API key (its first line), instead of the environment variable.
+        var apiKeyFile: String?
+    }
+
+    /// The provider used when none is named: `openai` when a key is configured (the
+    /// variable, or a key file), otherwise the offline `local` one.
+    static func defaultProvider(apiKeyFile: String?) -> String {
+        apiKeyFile != nil || !(Environment.value("OPENAI_API_KEY") ?? "").isEmpty ? "openai" : "local"
+    }
+
+    /// `--base-url`, else OPENAI_BASE_URL for both OpenAI shapes (a proxy, a compatible
+    /// server), else the provider's own.
+    static func baseURL(_ entry: EditProviderRegistry.Entry, given: String?) -> String {
+        if let given { return given }
+        if entry.id.hasPrefix("openai"), let value = Environment.value("OPENAI_BASE_URL"), !value.isEmpty { return value }
+        return entry.baseURL
+    }
+
+    /// The key in `path`: its first line, trimmed.
+    ///
+    /// - Throws: `FileError` when unreadable or empty.
+    static func key(inFile path: String) throws -> String {
+        let bytes = try FileAccess.read(path)
+        let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let key = String(line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard !key.isEmpty else { throw FileError(path: path, underlying: FileAccessError.cannotRead(path: path, reason: "holds no key (the first line is empty)")) }
+        return key
     }
 
     /// - Throws: `EditProviderError.notConfigured` without a key, `.providerUnavailable`
     ///   for a provider this build cannot call.
-    static func make(_ entry: EditProviderRegistry.Entry, settings: Settings) throws(EditProviderError) -> any EditProvider {
+    ///   `FileError` for an unreadable key file.
+    static func make(_ entry: EditProviderRegistry.Entry, settings: Settings) throws -> any EditProvider {
         var key = ""
         if let variable = entry.keyVariable {
-            guard let value = Environment.value(variable), !value.isEmpty else { throw .notConfigured(provider: entry.id, variable: variable) }
-            key = value
+            if let file = settings.apiKeyFile {
+                key = try Self.key(inFile: file)
+            } else {
+                guard let value = Environment.value(variable), !value.isEmpty else { throw EditProviderError.notConfigured(provider: entry.id, variable: variable) }
+                key = value
+            }
         }
+        let baseURL = Self.baseURL(entry, given: settings.baseURL)
         let console = Console.current
         let call = ProviderCall(
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxRetries: settings.retries, retryAfterSend: settings.retryAfterSend),
@@ -45,13 +78,13 @@ enum ProviderFactory {
                     }
                 }
             }
-            return OpenAIImagesProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call, onPartialImage: onPartial)
+            return OpenAIImagesProvider(apiKey: key, baseURL: baseURL, call: call, onPartialImage: onPartial)
         case "openai-responses":
-            return OpenAIResponsesProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call)
+            return OpenAIResponsesProvider(apiKey: key, baseURL: baseURL, call: call)
         case "flux-kontext":
-            return FluxKontextProvider(apiKey: key, baseURL: settings.baseURL ?? entry.baseURL, call: call, deadline: settings.timeout)
+            return FluxKontextProvider(apiKey: key, baseURL: baseURL, call: call, deadline: settings.timeout)
         default:
-            throw .providerUnavailable(entry.id, reason: "no provider has this id in this build")
+            throw EditProviderError.providerUnavailable(entry.id, reason: "no provider has this id in this build")
         }
     }
 }
