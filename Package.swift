@@ -105,7 +105,9 @@ let package = Package(
         .testTarget(
             name: "EditHistoryTests",
             dependencies: ["EditHistory", "EditProviders", "ImagePipeline", "ImageCore", "ImageCodecs", "TestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           // The browser check talks to chromedriver (URLSession on Linux fails on localhost).
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecsTests", dependencies: ["ImageCore", "ImageCodecs", "TestSupport"],

@@ -37,8 +37,8 @@ public struct BlobStore: Sendable {
     /// - Throws: `FileAccessError` when the folder cannot be listed.
     public func all() throws -> [String] {
         var hashes: [String] = []
-        for prefix in try FileAccess.list(folder) where prefix.count == 2 {
-            for rest in try FileAccess.list(folder + "/" + prefix) where rest.count == 62 { hashes.append(prefix + rest) }
+        for prefix in try FilePath.contents(ofDirectory: folder) where prefix.count == 2 {
+            for rest in try FilePath.contents(ofDirectory: folder + "/" + prefix) where rest.count == 62 { hashes.append(prefix + rest) }
         }
         return hashes.sorted()
     }

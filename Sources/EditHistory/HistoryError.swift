@@ -6,6 +6,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case blobDamaged(hash: String, reason: String)
     /// No version has this id.
     case unknownVersion(String)
+    /// The version has no image (it failed, was interrupted, …).
+    case noResult(version: String, status: String)
     /// There is no workspace at this path (and the command only reads one).
     case noWorkspace(path: String)
 
@@ -14,6 +16,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .database(let path, let reason): "workspace \(path): \(reason)"
         case .blobDamaged(let hash, let reason): "blob \(hash): \(reason)"
         case .unknownVersion(let id): "no version \(id) in the workspace"
+        case .noResult(let version, let status): "\(version) has no image (\(status)); pick a version with a result (`retouch history`)"
         case .noWorkspace(let path): "\(path): no workspace here (edit records into .retouch in the current folder unless --no-workspace; --workspace names another)"
         }
     }

@@ -16,6 +16,12 @@ public enum RequestValidator {
         if prompt.count > profile.maxPromptLength {
             throw refuse("prompt", "of \(prompt.count) characters (with the invariants)", "\(profile.id) takes at most \(profile.maxPromptLength)")
         }
+        // The local provider follows only a few prompts (and a fill needs the mask).
+        if profile.provider == "local" {
+            if try LocalAction(prompt: request.prompt) == .fill && request.mask == nil {
+                throw refuse("--mask", "none", "the local provider fills a masked area: give --mask")
+            }
+        }
         // Images: count, types, bytes.
         let images = request.images
         if images.count > profile.maxInputImages {

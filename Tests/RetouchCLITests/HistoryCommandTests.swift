@@ -86,7 +86,7 @@ import TestSupport
             let workspace = directory.appendingPathComponent("ws").path
             func edit(_ n: Int) -> Task<Int32, any Error> {
                 Task.detached {
-                    try runBinary(["edit", Self.coffee, "--mask", mask, "--prompt", "fill \(n)", "--provider", "local", "--workspace", workspace,
+                    try runBinary(["edit", Self.coffee, "--mask", mask, "--prompt", "inpaint (round \(n))", "--provider", "local", "--workspace", workspace,
                                    "-o", directory.appendingPathComponent("v\(n).png").path]).0.status
                 }
             }

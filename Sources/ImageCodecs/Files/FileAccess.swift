@@ -68,18 +68,6 @@ public enum FileAccess {
         try FilePath.createDirectory(path)
     }
 
-    /// The names in folder `path` (no `.` or `..`), unsorted; hidden files included.
-    public static func list(_ path: String) throws(FileAccessError) -> [String] {
-        guard let directory = opendir(path) else { throw .cannotRead(path: path, reason: reason(errno)) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(cString: raw.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
     /// The size in bytes of the file at `path`.
     public static func size(_ path: String) throws(FileAccessError) -> Int {
         var info = stat()

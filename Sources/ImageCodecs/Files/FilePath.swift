@@ -39,6 +39,12 @@ public enum FilePath {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether `path` names an existing regular file (symbolic links followed).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The names in a directory (without `.` and `..`), unsorted.
     public static func contents(ofDirectory path: String) throws(FileAccessError) -> [String] {
         guard let directory = opendir(path) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }

@@ -41,6 +41,49 @@ public enum DiffPictures {
         return picture
     }
 
+    /// Per-pixel ΔE00 (`deltaE`, row-major over `size`) through magma on 0…`scale`, as an
+    /// overlay: alpha min(1, ΔE / (0.3·scale)), so unchanged pixels are transparent. RGBA8.
+    public static func heatmapOverlay(deltaE: [Float], size: PixelSize, scale: Double = 10) -> PixelBuffer {
+        precondition(deltaE.count == size.width * size.height, "deltaE has \(deltaE.count) values for \(size)")
+        var picture = PixelBuffer(width: size.width, height: size.height, format: .rgba8)
+        let stride = picture.bytesPerRow
+        picture.withUnsafeMutableBytes { out in
+            for y in 0..<size.height {
+                for x in 0..<size.width {
+                    let d = Double(deltaE[y * size.width + x])
+                    guard d > 0 else { continue }
+                    let (r, g, b) = MagmaColorMap.colour(d / scale)
+                    let o = y * stride + x * 4
+                    out[o] = r; out[o + 1] = g; out[o + 2] = b
+                    out[o + 3] = UInt8((min(1, d / (0.3 * scale)) * 255).rounded())
+                }
+            }
+        }
+        return picture
+    }
+
+    /// The mask's 0.5 contour in `outlineColour`, `thickness` pixels wide (grown inwards
+    /// and outwards), on transparent. RGBA8 of the mask's size.
+    public static func outlineOverlay(_ mask: Mask, thickness: Int = 2) -> PixelBuffer {
+        let w = mask.width, h = mask.height
+        let contour = edge(mask)
+        var picture = PixelBuffer(width: w, height: h, format: .rgba8)
+        let stride = picture.bytesPerRow, reach = max(0, thickness - 1)
+        picture.withUnsafeMutableBytes { out in
+            for y in 0..<h {
+                for x in 0..<w where contour[y * w + x] {
+                    for yy in max(0, y - reach)...min(h - 1, y + reach) {
+                        for xx in max(0, x - reach)...min(w - 1, x + reach) {
+                            let o = yy * stride + xx * 4
+                            out[o] = outlineColour.red; out[o + 1] = outlineColour.green; out[o + 2] = outlineColour.blue; out[o + 3] = 255
+                        }
+                    }
+                }
+            }
+        }
+        return picture
+    }
+
     /// A | B | heatmap side by side with labels above; A and B over white.
     public static func sideBySide(a: PixelBuffer, b: PixelBuffer, heatmap: PixelBuffer) -> PixelBuffer {
         let gap = max(4, a.width / 100), labelHeight = max(22, heatmap.height / 25), fontScale = max(2, labelHeight / 11)

@@ -113,9 +113,7 @@ struct EditCommand: RetouchCommand {
         if let from {
             let opened = try Workspace.existing(workspace ?? ".retouch")
             let stored = try opened.version(try Self.parseVersion(from))
-            guard let blob = stored.blob else {
-                throw ValidationError("--from \(from): v\(stored.id) has no image (\(stored.status.rawValue)); pick a version with a result (`retouch history`)")
-            }
+            guard let blob = stored.blob else { throw HistoryError.noResult(version: "v\(stored.id)", status: stored.status.rawValue) }
             sourcePath = opened.blobs.path(blob)
             maskPath = maskPath ?? stored.mask.map { opened.blobs.path($0) }
             if chips.isEmpty { chips = stored.invariants }
