@@ -8,6 +8,11 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownVersion(String)
     /// The version has no image (it failed, was interrupted, …).
     case noResult(version: String, status: String)
+    /// The version has its result already: nothing to retry.
+    case alreadyComplete(version: String)
+    /// The request was sent without an answer: it may have been billed, so it is not
+    /// sent again without the user's say-so.
+    case mayHaveBeenBilled(version: String)
     /// There is no workspace at this path (and the command only reads one).
     case noWorkspace(path: String)
 
@@ -17,6 +22,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .blobDamaged(let hash, let reason): "blob \(hash): \(reason)"
         case .unknownVersion(let id): "no version \(id) in the workspace"
         case .noResult(let version, let status): "\(version) has no image (\(status)); pick a version with a result (`retouch history`)"
+        case .alreadyComplete(let version): "\(version) is complete: nothing to retry (refine it with --from)"
+        case .mayHaveBeenBilled(let version): "\(version) was sent without an answer and may have been billed; add --retry-unknown to send it again"
         case .noWorkspace(let path): "\(path): no workspace here (edit records into .retouch in the current folder unless --no-workspace; --workspace names another)"
         }
     }

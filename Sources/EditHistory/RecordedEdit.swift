@@ -36,8 +36,14 @@ public enum RecordedEdit {
     ///     recorded `drifted`.
     /// - Throws: what the edit throws (after recording the failed version), or
     ///   `HistoryError`.
+    ///   - retrying: a recorded request that produced no result (failed, interrupted,
+    ///     unknown, cancelled) to send again: its row is reused and its version completed.
     public static func run(_ plan: EditPlan, options: EditJobOptions, provider: any EditProvider, workspace: Workspace,
-                           from parent: StoredVersion? = nil, guard driftGuard: DriftGuard = .default) async throws -> Outcome {
+                           from parent: StoredVersion? = nil, retrying: StoredVersion? = nil,
+                           guard driftGuard: DriftGuard = .default) async throws -> Outcome {
+        if let retrying, retrying.blob != nil {
+            throw HistoryError.alreadyComplete(version: "v\(retrying.id)")
+        }
         let inputBytes = try FileAccess.read(options.sourcePath)
         let input = try workspace.blobs.put(inputBytes)
         let maskBytes = try options.maskPath.map { try FileAccess.read($0) }
@@ -51,6 +57,12 @@ public enum RecordedEdit {
         let root = parent?.source ?? input
         let id = try workspace.write { db -> Int in
             let now = WallClock.secondsSince1970()
+            if let retrying {
+                // The same request again: its inputs are stored already; this process owns it now.
+                try db.execute(sql: "DELETE FROM versions WHERE id = ?", arguments: [retrying.id])
+                try db.execute(sql: "UPDATE requests SET state = 'pending', pid = ? WHERE id = ?", arguments: [Int(getpid()), retrying.id])
+                return retrying.id
+            }
             if parent == nil {
                 try db.execute(sql: "INSERT OR IGNORE INTO sources (hash, name, bytes, added) VALUES (?, ?, ?, ?)",
                                arguments: [input, name, inputBytes.count, now])
@@ -123,6 +135,32 @@ public enum RecordedEdit {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [version, against, drift.significant.outside, drift.outside?.changedFraction, drift.inside?.changedFraction,
                              drift.whole.ssim, ReportEncoder.text(drift, pretty: false)])
+    }
+
+    /// The settings of `settingsText` back (unknown or malformed pairs are skipped).
+    public static func settings(fromText text: String, model: String) -> EditSettings {
+        var settings = EditSettings(model: model)
+        for pair in text.split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let value = parts[1]
+            switch parts[0] {
+            case "quality": settings.quality = EditQuality(rawValue: value)
+            case "size":
+                switch EditSizeChoice(text: value) {
+                case .exact(let size): settings.size = .exact(size)
+                case .auto: settings.size = .auto
+                default: break
+                }
+            case "format": settings.outputFormat = EditFormat(rawValue: value)
+            case "compression": settings.outputCompression = Int(value)
+            case "background": settings.background = EditBackground(rawValue: value)
+            case "input_fidelity": settings.inputFidelity = InputFidelity(rawValue: value)
+            case "n": settings.count = Int(value)
+            default: continue
+            }
+        }
+        return settings
     }
 
     /// "quality=high size=1024x1024 format=png" (the settings that were set).

@@ -22,4 +22,8 @@ public struct StoredVersion: Sendable {
     public var blob: String?
     /// The provider's response id (chaining for `openai-responses`).
     public var responseID: String?
+    /// The settings as sent (`RecordedEdit.settingsText`), the requested size, the error.
+    public var settings: String
+    public var size: String?
+    public var error: String?
 }

@@ -121,7 +121,7 @@ public struct Workspace: Sendable {
         let found = try read { db -> StoredVersion? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT r.id, r.parent, r.source, s.name, s.purged, r.input, r.mask, r.prompt, r.invariants, r.provider, r.model,
-                       v.status, v.blob, v.responseID
+                       v.status, v.blob, v.responseID, r.settings, r.size, v.error
                 FROM requests r JOIN versions v ON v.id = r.id JOIN sources s ON s.hash = r.source WHERE r.id = ?
                 """, arguments: [id]) else { return nil }
             let invariants: String = row["invariants"]
@@ -132,7 +132,7 @@ public struct Workspace: Sendable {
                 input: row["input"] ?? (purged ? nil : source), mask: row["mask"], prompt: row["prompt"],
                 invariants: invariants.split(separator: ",").compactMap { Invariant(rawValue: String($0)) },
                 provider: row["provider"], model: row["model"], status: VersionStatus(rawValue: row["status"]) ?? .failed,
-                blob: row["blob"], responseID: row["responseID"])
+                blob: row["blob"], responseID: row["responseID"], settings: row["settings"] ?? "", size: row["size"], error: row["error"])
         }
         guard let found else { throw HistoryError.unknownVersion("v\(id)") }
         return found

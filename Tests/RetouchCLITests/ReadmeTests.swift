@@ -85,6 +85,8 @@ import TestSupport
                 ("| `--preview OUT.png` |", ["mask", "--like", Self.coffee, "--ellipse", "50%,50%,20%,20%", "-o", mask, "--json"]),
                 ("`--alpha-out MATTE.png`. `--json` reports\n`", ["cutout", Self.coffee, "-o", out("c.png"), "--json"]),
                 ("`--json` prints:\n\n```\n", ["diff", Self.coffee, out("c.png"), "--mask", mask, "--json"]),
+                ("pixels, saying so. `--json` prints `", ["export", Self.coffee, "-o", out("e.jpg"), "--json"]),
+                ("| `--json` | the report: `", ["edit", Self.coffee, "--mask", mask, "--prompt", "inpaint", "--provider", "local", "--no-workspace", "-o", out("v.png"), "--json"]),
             ]
             for (marker, arguments) in cases {
                 let result = await runInProcess(arguments)

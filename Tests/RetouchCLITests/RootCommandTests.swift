@@ -39,8 +39,9 @@ import TestSupport
             let result = await runInProcess(["demo", "--fixtures", fixtures.path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
             let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-            let stages = ["upright", "gpt-image-2", "instagram", "mask", "mask-preview", "edit", "cutout", "heatmap"]
-            let expected = Set(["coffee-orientation-6", "coffee-cutout-300x200"].flatMap { base in stages.map { "\(base)-\($0).png" } })
+            let stages = ["upright", "gpt-image-2", "instagram", "mask", "mask-preview", "v1", "v2", "cutout", "heatmap"]
+            var expected = Set(["coffee-orientation-6", "coffee-cutout-300x200"].flatMap { base in stages.map { "\(base)-\($0).png" } + ["\(base)-export.jpg"] })
+            expected.formUnion(["workspace", "report.html"])
             #expect(written == expected)
             func image(_ name: String) throws -> PixelBuffer { try decodedFile(output.appendingPathComponent(name).path) }
             // Stage 1: stored 400×600 with orientation 6, written upright 600×400.
@@ -55,16 +56,28 @@ import TestSupport
             // A cut-out's mask protects its subject: the transparent border is editable.
             let cutoutMask = try image("coffee-cutout-300x200-mask.png")
             #expect(cutoutMask[2, 2][3] == 0 && cutoutMask[150, 100][3] == 255)
-            // Stage 4: the local edit changed the masked centre and kept the corner exactly.
-            let edit = try image("coffee-orientation-6-edit.png"), upright = try image("coffee-orientation-6-upright.png")
+            // Stages 4 and 5: the local edit changed the masked centre and kept the corner exactly;
+            // the second round refined the first (recorded as its child).
+            let edit = try image("coffee-orientation-6-v1.png"), upright = try image("coffee-orientation-6-upright.png")
             #expect(edit.size == upright.size && edit[5, 5] == upright[5, 5] && edit[300, 180] != upright[300, 180])
-            // Stage 5: the cut-out's backdrop is transparent, its subject opaque.
+            let refined = try image("coffee-orientation-6-v2.png")
+            #expect(refined.size == upright.size && refined[5, 5] == upright[5, 5])
+            let history = await runInProcess(["history", "--workspace", output.appendingPathComponent("workspace").path, "--json"])
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            #expect(entries.count == 4 && entries.map { $0["parent"] as? String } == [nil, "v1", nil, "v3"])
+            #expect(entries.allSatisfy { $0["status"] as? String == "ok" })
+            // Stage 9: an Instagram portrait JPEG under 500 KB; stage 10: the report, named last.
+            let exported = try ImageCodec.readMetadata(try FileAccess.read(output.appendingPathComponent("coffee-orientation-6-export.jpg").path))
+            #expect(exported.format == .jpeg && exported.width == 1080 && exported.height == 1350 && exported.byteCount <= 500_000)
+            let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(lastLine == "review report (open it in a browser): \(output.appendingPathComponent("report.html").path)", "\(lastLine)")
+            // Stage 6: the cut-out's backdrop is transparent, its subject opaque.
             let cutout = try image("coffee-cutout-300x200-cutout.png")
             #expect(cutout[2, 2][3] == 0 && cutout[150, 100][3] == 255)
             // The report: a row per image and stage, and the closing line.
             #expect(result.stdout.contains("retouch demo: 2 images from"))
-            #expect(result.stdout.components(separatedBy: "coffee-orientation-6.jpg").count - 1 == 7)
-            #expect(result.stdout.contains("2 images: written upright, prepared twice, masked, edited, cut out and diffed"))
+            #expect(result.stdout.components(separatedBy: "coffee-orientation-6.jpg").count - 1 == 11)
+            #expect(result.stdout.contains("2 images: written upright, prepared twice, masked, edited in two rounds, cut out, diffed and exported"))
         }
     }
 }

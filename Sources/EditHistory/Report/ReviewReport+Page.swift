@@ -208,6 +208,10 @@ extension ReviewReport {
         } else {
           state.a = keys[0] || null; state.b = keys[1] || keys[0] || null;
         }
+        // report.html#heatmap,mask opens with those overlays on.
+        const wanted = decodeURIComponent(location.hash.slice(1)).split(",");
+        $("toggle-heatmap").checked = wanted.includes("heatmap");
+        $("toggle-mask").checked = wanted.includes("mask");
         render();
         """
 }

@@ -20,8 +20,10 @@ struct EditCommand: RetouchCommand {
 
     @Argument(help: "The image to edit (PNG, JPEG or WebP); not with --from.") var input: String?
     @Option(name: .long, help: "Refine a recorded version (v3): its image, mask and chips unless given again.") var from: String?
+    @Option(name: .long, help: "Send a recorded request that produced no result (failed, interrupted, cancelled) again, with its stored inputs and settings.") var retry: String?
+    @Flag(name: .long, help: "With --retry: also resend a request recorded unknown (sent without an answer: it may be billed twice).") var retryUnknown = false
     @Option(name: .customLong("ref"), parsing: .unconditionalSingleValue, help: "A reference image (repeatable).") var references: [String] = []
-    @Option(name: .long, help: "Prompt: what to change.") var prompt: String
+    @Option(name: .long, help: "Prompt: what to change (not with --retry).") var prompt: String?
     @OptionGroup var maskInput: MaskInputOptions
     @Flag(name: .long, help: "Resample a mask of another size onto the image's.") var fitMask = false
     @Option(name: .long, parsing: .upToNextOption, help: "Keep these unchanged (comma-separated or repeated): \(Invariant.keepable.map(\.rawValue).joined(separator: ", ")).") var keep: [String] = []
@@ -59,9 +61,15 @@ struct EditCommand: RetouchCommand {
     func validate() throws {
         if draft && finalQuality { throw ValidationError("--draft and --final cannot be combined") }
         if workspace != nil && noWorkspace { throw ValidationError("--workspace and --no-workspace cannot be combined") }
-        if (input == nil) == (from == nil) { throw ValidationError(from == nil ? "missing the image to edit (or --from VERSION)" : "give the image or --from, not both") }
-        if from != nil && noWorkspace { throw ValidationError("--from reads the workspace: it cannot be combined with --no-workspace") }
-        if let from { _ = try Self.parseVersion(from) }
+        let sources = [input != nil, from != nil, retry != nil].filter { $0 }.count
+        if sources == 0 { throw ValidationError("missing the image to edit (or --from VERSION, or --retry VERSION)") }
+        if sources > 1 { throw ValidationError("give one of the image, --from and --retry") }
+        if (from != nil || retry != nil) && noWorkspace { throw ValidationError("\(from != nil ? "--from" : "--retry") reads the workspace: it cannot be combined with --no-workspace") }
+        if let from { _ = try Self.parseVersion(from, flag: "--from") }
+        if let retry { _ = try Self.parseVersion(retry, flag: "--retry") }
+        if retry != nil && prompt != nil { throw ValidationError("--retry sends the stored prompt: drop --prompt (or refine with --from)") }
+        if retry == nil && prompt == nil { throw ValidationError("missing --prompt") }
+        if retryUnknown && retry == nil { throw ValidationError("--retry-unknown goes with --retry") }
         _ = try driftGuard()
         if let size, EditSizeChoice(text: size) == nil { throw ValidationError("--size \(size): expected WxH, auto, 1k, 2k or 4k") }
         if let maxCost, !(maxCost >= 0 && maxCost.isFinite) { throw ValidationError("--max-cost \(maxCost): expected USD ≥ 0") }
@@ -71,8 +79,8 @@ struct EditCommand: RetouchCommand {
         _ = try invariants()
     }
 
-    static func parseVersion(_ text: String) throws -> Int {
-        do { return try Workspace.versionNumber(text) } catch { throw ValidationError("--from \(text): expected a version such as v3") }
+    static func parseVersion(_ text: String, flag: String) throws -> Int {
+        do { return try Workspace.versionNumber(text) } catch { throw ValidationError("\(flag) \(text): expected a version such as v3") }
     }
 
     /// The drift guard from --max-drift (the default without it).
@@ -110,9 +118,27 @@ struct EditCommand: RetouchCommand {
         var sourcePath = input ?? ""
         var maskPath = maskInput.mask
         var chips = try invariants()
+        var prompt = self.prompt ?? ""
+        var retried: StoredVersion?
+        var storedSettings: EditSettings?
+        if let retry {
+            let opened = try Workspace.existing(workspace ?? ".retouch")
+            let stored = try opened.version(try Self.parseVersion(retry, flag: "--retry"))
+            if stored.blob != nil { throw HistoryError.alreadyComplete(version: "v\(stored.id)") }
+            if stored.status == .unknown && !retryUnknown { throw HistoryError.mayHaveBeenBilled(version: "v\(stored.id)") }
+            guard let image = stored.input else { throw HistoryError.blobDamaged(hash: stored.source, reason: "the source was purged") }
+            sourcePath = opened.blobs.path(image)
+            maskPath = maskPath ?? stored.mask.map { opened.blobs.path($0) }
+            if chips.isEmpty { chips = stored.invariants }
+            prompt = stored.prompt
+            storedSettings = RecordedEdit.settings(fromText: stored.settings, model: stored.model)
+            store = opened
+            retried = stored
+            parent = try stored.parent.map { try opened.version($0) }
+        }
         if let from {
             let opened = try Workspace.existing(workspace ?? ".retouch")
-            let stored = try opened.version(try Self.parseVersion(from))
+            let stored = try opened.version(try Self.parseVersion(from, flag: "--from"))
             guard let blob = stored.blob else { throw HistoryError.noResult(version: "v\(stored.id)", status: stored.status.rawValue) }
             sourcePath = opened.blobs.path(blob)
             maskPath = maskPath ?? stored.mask.map { opened.blobs.path($0) }
@@ -120,16 +146,16 @@ struct EditCommand: RetouchCommand {
             store = opened
             parent = stored
         }
-        let input = from.map { "v\((try? Self.parseVersion($0)) ?? 0)" } ?? sourcePath
+        let input = (from ?? retry).map { "v\((try? Workspace.versionNumber($0)) ?? 0)" } ?? sourcePath
         // Named, or the version's, or the named model's, or openai with a key (a dry run
         // needs none), otherwise local.
         let modelProvider = try self.model.map { model in
             let catalogue = try ModelCatalog.profile(for: model).provider
             return EditProviderRegistry.entries.first { $0.catalogueProvider == catalogue }?.id ?? catalogue
         }
-        let provider = self.provider ?? parent?.provider ?? modelProvider ?? (dryRun ? "openai" : ProviderFactory.defaultProvider(apiKeyFile: apiKeyFile))
-        let model = self.model ?? (self.provider == nil ? parent?.model : nil)
-        if self.provider == nil && parent == nil && modelProvider == nil && provider == "local" && !dryRun {
+        let provider = self.provider ?? retried?.provider ?? parent?.provider ?? modelProvider ?? (dryRun ? "openai" : ProviderFactory.defaultProvider(apiKeyFile: apiKeyFile))
+        let model = self.model ?? (self.provider == nil ? (retried?.model ?? parent?.model) : nil)
+        if self.provider == nil && parent == nil && retried == nil && modelProvider == nil && provider == "local" && !dryRun {
             console.printError("note: no OPENAI_API_KEY: using the offline local provider (--provider to choose)")
         }
         let entry = try EditProviderRegistry.entry(provider)
@@ -138,15 +164,18 @@ struct EditCommand: RetouchCommand {
             throw EditProviderError.invalidRequest(parameter: "--model", value: profile.id, rule: "provider \(provider) serves \(ModelCatalog.models(of: entry.catalogueProvider).map(\.id).joined(separator: ", "))")
         }
         var sizeChoice = size.flatMap(EditSizeChoice.init(text:))
-        var qualityChoice = quality
+            ?? retried.flatMap { stored in stored.size.flatMap(EditSizeChoice.init(text:)) }
+        var qualityChoice = quality ?? storedSettings?.quality
         if draft { qualityChoice = qualityChoice ?? .low; sizeChoice = sizeChoice ?? .tier(1024) }
         if finalQuality { qualityChoice = qualityChoice ?? .high }
         var options = EditJobOptions(
             sourcePath: sourcePath, referencePaths: references, maskPath: maskPath, maskChannel: maskInput.maskChannel, fitMask: fitMask,
             prompt: prompt, invariants: chips, profile: profile, size: sizeChoice,
-            settings: EditSettings(model: profile.id, quality: qualityChoice, outputFormat: outputFormat, outputCompression: compression,
-                                   background: background, inputFidelity: inputFidelity, count: n, partialImages: preview),
+            settings: EditSettings(model: profile.id, quality: qualityChoice, outputFormat: outputFormat ?? storedSettings?.outputFormat,
+                                   outputCompression: compression ?? storedSettings?.outputCompression, background: background ?? storedSettings?.background,
+                                   inputFidelity: inputFidelity ?? storedSettings?.inputFidelity, count: n ?? storedSettings?.count, partialImages: preview),
             maxCost: maxCost, pasteBack: !noPasteBack, blend: blend, outputPath: output)
+        if let retried, parent == nil { options.uploadName = FilePath.deletingExtension(of: retried.sourceName) }
         if let parent {
             options.uploadName = "\(FilePath.deletingExtension(of: parent.sourceName))-v\(parent.id)"
             // openai-responses continues the conversation of the version it refines.
@@ -163,7 +192,7 @@ struct EditCommand: RetouchCommand {
             partialImagePrefix: preview.map { _ in FilePath.deletingExtension(of: output) }, apiKeyFile: apiKeyFile)
         let editor = try ProviderFactory.make(entry, settings: settings)
         let label = "\(editor.id) \(profile.id)"
-        let jobOptions = options, refined = parent
+        let jobOptions = options, refined = parent, again = retried
         guard !noWorkspace else {
             let report = try await Interrupt.cancellingOnSIGINT(progress: label) { try await EditJob.run(plan, options: jobOptions, provider: editor) }
             if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }
@@ -173,7 +202,7 @@ struct EditCommand: RetouchCommand {
         let workspace = try store ?? Workspace(path: self.workspace ?? ".retouch")
         let guardLimits = try driftGuard()
         let outcome = try await Interrupt.cancellingOnSIGINT(progress: label) {
-            try await RecordedEdit.run(plan, options: jobOptions, provider: editor, workspace: workspace, from: refined, guard: guardLimits)
+            try await RecordedEdit.run(plan, options: jobOptions, provider: editor, workspace: workspace, from: refined, retrying: again, guard: guardLimits)
         }
         let report = outcome.report
         if json { console.print(ReportEncoder.text(report)) } else { report.text.forEach(console.print) }

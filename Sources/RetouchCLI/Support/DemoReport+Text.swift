@@ -1,3 +1,4 @@
+import EditHistory
 import EditProviders
 import ImageCodecs
 import ImageOps
@@ -29,15 +30,21 @@ extension DemoReport {
             lines.append(pad(row.name, 34) + pad(FilePath.lastComponent(of: row.maskPath), 36)
                 + pad("\(Int(row.statistics.selectedPercent.rounded())) %", 10) + FilePath.lastComponent(of: row.previewPath))
         }
-        lines += ["", "stage 4: edit (local provider: the masked area filled from its surroundings, the source pasted back outside the mask)"]
-        lines.append(pad("file", 34) + pad("output", 11) + pad("inside changed", 16) + pad("outside changed", 17) + "result")
-        for row in edited {
-            let after = row.report.drift.afterPasteBack ?? row.report.drift.beforePasteBack
-            func percent(_ r: RegionMetrics?) -> String { r.map { Decimals.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
-            lines.append(pad(row.name, 34) + pad("\(row.report.outputSize.width)×\(row.report.outputSize.height)", 11)
-                + pad(percent(after.inside), 16) + pad(percent(after.outside), 17) + FilePath.lastComponent(of: row.report.output))
+        func percent(_ value: Double?, _ digits: Int = 1) -> String { value.map { Decimals.format($0 * 100, digits) + " %" } ?? "-" }
+        func editRows(_ title: String, _ rows: [Edited]) {
+            lines += ["", title]
+            lines.append(pad("file", 34) + pad("version", 9) + pad("status", 9) + pad("cost", 9) + pad("inside changed", 16) + pad("outside significant", 21) + "result")
+            for row in rows {
+                let after = row.report.drift.afterPasteBack ?? row.report.drift.beforePasteBack
+                let cost = row.report.actualCost.map { "$" + CostEstimate.dollars($0) } ?? "?"
+                lines.append(pad(row.name, 34) + pad("v\(row.version)" + (row.parent.map { "←v\($0)" } ?? ""), 9) + pad(row.status.rawValue, 9) + pad(cost, 9)
+                    + pad(percent(after.inside?.changedFraction), 16) + pad(percent(after.significant.outside, 2), 21) + FilePath.lastComponent(of: row.report.output))
+            }
         }
-        lines += ["", "stage 5: cutout (backdrop → alpha; warnings route photos that are not products on a plain backdrop)"]
+        let who = edited.first.map { "\($0.report.provider) \($0.report.model)" } ?? "the provider"
+        editRows("stage 4: edit (\(who): the masked area edited, the source pasted back outside the mask, recorded in \(workspace))", edited)
+        editRows("stage 5: a second round refining each version (edit --from)", refined)
+        lines += ["", "stage 6: cutout (backdrop → alpha; warnings route photos that are not products on a plain backdrop)"]
         lines.append(pad("file", 34) + pad("backdrop", 18) + pad("subject", 9) + "verdict")
         for row in cutOut {
             let r = row.report
@@ -46,16 +53,30 @@ extension DemoReport {
             lines.append(pad(row.name, 34) + pad("\(r.backdrop) \(r.backdropKind)", 18)
                 + pad(Decimals.format(r.foregroundFraction * 100, 0) + " %", 9) + verdict)
         }
-        lines += ["", "stage 6: diff (a simulated edit: the mask area recoloured, then a JPEG q92 4:4:4 round trip)"]
-        lines.append(pad("file", 34) + pad("SSIM", 8) + pad("inside changed", 16) + pad("outside changed", 17) + pad("outside significant", 21) + "heatmap")
+        lines += ["", "stage 7: diff (the final version against the original, inside and outside the mask)"]
+        lines.append(pad("file", 34) + pad("version", 9) + pad("ΔE00 mean", 11) + pad("inside changed", 16) + pad("outside changed", 17) + pad("outside significant", 21) + "heatmap")
         for row in compared {
             let c = row.comparison
-            func percent(_ r: RegionMetrics?) -> String { r.map { Decimals.format($0.changedFraction * 100, 1) + " %" } ?? "-" }
-            lines.append(pad(row.name, 34) + pad(c.whole.ssim.map { Decimals.format($0, 3) } ?? "-", 8)
-                + pad(percent(c.inside), 16) + pad(percent(c.outside), 17)
-                + pad(c.significant.outside.map { Decimals.format($0 * 100, 1) + " %" } ?? "-", 21) + FilePath.lastComponent(of: row.heatmapPath))
+            lines.append(pad(row.name, 34) + pad("v\(row.version)", 9) + pad(Decimals.format(c.whole.deltaE2000.mean, 2), 11)
+                + pad(percent(c.inside?.changedFraction), 16) + pad(percent(c.outside?.changedFraction), 17)
+                + pad(percent(c.significant.outside), 21) + FilePath.lastComponent(of: row.heatmapPath))
         }
-        lines += ["", "\(names.count) images: written upright, prepared twice, masked, edited, cut out and diffed into \(output) in \(Self.describe(elapsed))\(failures.isEmpty ? "" : "; \(failures.count) failures")"]
+        let spent = history.compactMap(\.actualCost).reduce(0, +)
+        lines += ["", "stage 8: history (\(history.count) version\(history.count == 1 ? "" : "s") in \(workspace), $\(CostEstimate.dollars(spent)) spent; `retouch history --workspace \(workspace)`)"]
+        for e in history {
+            lines.append("  " + pad(e.id, 6) + pad(e.parent ?? "source", 8) + pad(e.status.rawValue, 9) + pad(e.source, 32) + e.prompt)
+        }
+        lines += ["", "stage 9: export (the final versions for \(exported.first?.report.channel ?? "a channel"), metadata stripped, within the byte limit)"]
+        lines.append(pad("file", 34) + pad("version", 9) + pad("size", 11) + pad("quality", 9) + pad("bytes", 10) + "output")
+        for row in exported {
+            let r = row.report
+            lines.append(pad(row.name, 34) + pad("v\(row.version)", 9) + pad("\(r.width)×\(r.height)", 11) + pad(r.quality.map(String.init) ?? "-", 9)
+                + pad("\(r.bytes)", 10) + FilePath.lastComponent(of: r.output))
+        }
+        lines += ["", "\(names.count) images: written upright, prepared twice, masked, edited in two rounds, cut out, diffed and exported into \(output) in \(Self.describe(elapsed))\(failures.isEmpty ? "" : "; \(failures.count) failures")"]
+        if let review {
+            lines.append("review report (open it in a browser): \(review.output)")
+        }
         return lines
     }
 

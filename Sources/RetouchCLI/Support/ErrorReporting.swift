@@ -46,7 +46,7 @@ enum ErrorReporting {
             switch history {
             case .database: return .ioError
             case .blobDamaged: return .dataError
-            case .unknownVersion, .noResult: return .usage
+            case .unknownVersion, .noResult, .alreadyComplete, .mayHaveBeenBilled: return .usage
             case .noWorkspace: return .ioError
             }
         case is CLIError, is ValidationError:

@@ -1,3 +1,4 @@
+public import EditProviders
 public import ImageCodecs
 public import ImageCore
 public import ImageOps
@@ -30,20 +31,32 @@ public struct DemoReport: Sendable {
         public var statistics: MaskStatistics
     }
 
-    /// Stage 4: the local provider's edit, pasted back, with its drift.
+    /// Stages 4 and 5: an edit round, recorded in the workspace, pasted back, with its
+    /// drift (`status` says whether the drift guard passed it).
     public struct Edited: Sendable {
         public var name: String
+        public var version: Int
+        public var parent: Int?
+        public var status: VersionStatus
         public var report: EditReport
     }
 
-    /// Stage 6: a simulated edit measured against the original.
+    /// Stage 7: the final version measured against the original, with a heatmap.
     public struct Compared: Sendable {
         public var name: String
+        public var version: Int
         public var comparison: ImageComparison
         public var heatmapPath: String
     }
 
-    /// Stage 5: the backdrop cut out (or the reasons it should not be).
+    /// Stage 9: the final version exported for a channel.
+    public struct Exported: Sendable {
+        public var name: String
+        public var version: Int
+        public var report: ExportReport
+    }
+
+    /// Stage 6: the backdrop cut out (or the reasons it should not be).
     public struct CutOut: Sendable {
         public var name: String
         public var report: CutoutReport
@@ -62,9 +75,16 @@ public struct DemoReport: Sendable {
     public var prepared: [Prepared] = []
     public var masked: [Masked] = []
     public var edited: [Edited] = []
-    public var compared: [Compared] = []
+    public var refined: [Edited] = []
     public var cutOut: [CutOut] = []
+    public var compared: [Compared] = []
+    /// Stage 8: the workspace's history after the edits.
+    public var history: [HistoryEntry] = []
+    public var exported: [Exported] = []
+    /// Stage 10: the review report.
+    public var review: ReviewReport.Summary?
+    public var workspace = ""
     public var failures: [Failure] = []
-    /// Wall time of the five stages.
+    /// Wall time of all the stages.
     public var elapsed: Duration = .zero
 }

@@ -1,16 +1,18 @@
+public import EditProviders
 import ImageCodecs
 import ImageCore
 import ImageOps
 import ImagePipeline
 
-/// `retouch demo`: the main job on a folder of images, offline. Stage 1 decodes each image
+/// `retouch demo`: the main job on a folder of images, end to end. 1 decodes each image
 /// and writes it upright; 2 prepares it as an upload for the model and as an Instagram
 /// portrait post; 3 makes an edit mask (a centre ellipse and a brush stroke, grown and
-/// feathered; a cut-out's alpha protects its subject) with a preview; 4 edits it with the
-/// local provider (the masked area filled from its surroundings, the source pasted back
-/// outside the mask, drift measured); 5 cuts the image out of its backdrop; 6 measures a
-/// simulated edit (the mask area tinted, then a JPEG q92 round trip) inside and outside
-/// the mask, with a ΔE00 heatmap.
+/// feathered; a cut-out's alpha protects its subject) with a preview; 4 edits it through
+/// the provider into a workspace (paste-back and drift); 5 refines that version in a
+/// second round; 6 cuts the image out of its backdrop; 7 measures the final version
+/// against the original inside and outside the mask, with a ΔE00 heatmap; 8 reads the
+/// history; 9 exports the final versions for a channel within a byte limit; 10 writes the
+/// review report.
 public enum DemoJob {
     /// Runs every stage on every image; a step that fails is recorded and the rest go on.
     ///
@@ -77,15 +79,32 @@ public enum DemoJob {
             }
         }
 
-        let local = LocalEditProvider()
-        let localProfile = try ModelCatalog.profile(for: "local-inpaint")
-        for (name, _, _) in images {
+        // The workspace lives in the output folder and starts empty on every run.
+        let workspacePath = output + "/workspace"
+        try Self.clearWorkspace(workspacePath)
+        let workspace = try Workspace(path: workspacePath)
+        report.workspace = workspacePath
+
+        // Rounds 1 and 2: the edit, then a refinement of that version with the same mask.
+        var finals: [(name: String, image: PixelBuffer, mask: Mask, version: Int, path: String)] = []
+        for (name, image, mask) in images {
             let path = fixtures + "/" + name
             do {
-                let edit = EditJobOptions(sourcePath: path, maskPath: outputPath(name, "mask.png"), prompt: "fill the masked area from its surroundings",
-                                          profile: localProfile, outputPath: outputPath(name, "edit.png"))
-                let plan = try EditJob.plan(edit)
-                report.edited.append(DemoReport.Edited(name: name, report: try await EditJob.run(plan, options: edit, provider: local)))
+                var edit = EditJobOptions(sourcePath: path, maskPath: outputPath(name, "mask.png"), prompt: options.prompts.first,
+                                          profile: options.profile, size: options.size, settings: options.settings, maxCost: options.maxCost,
+                                          outputPath: outputPath(name, "v1.png"))
+                let first = try await RecordedEdit.run(try EditJob.plan(edit), options: edit, provider: options.provider, workspace: workspace)
+                report.edited.append(DemoReport.Edited(name: name, version: first.version, parent: nil, status: first.status, report: first.report))
+                let stored = try workspace.version(first.version)
+                guard let blob = stored.blob else { continue }
+                edit.sourcePath = workspace.blobs.path(blob)
+                edit.uploadName = FilePath.deletingExtension(of: name) + "-v\(first.version)"
+                edit.prompt = options.prompts.second
+                edit.outputPath = outputPath(name, "v2.png")
+                edit.previousResponseID = stored.responseID
+                let second = try await RecordedEdit.run(try EditJob.plan(edit), options: edit, provider: options.provider, workspace: workspace, from: stored)
+                report.refined.append(DemoReport.Edited(name: name, version: second.version, parent: first.version, status: second.status, report: second.report))
+                finals.append((name, image, mask, second.version, edit.outputPath))
             } catch {
                 report.failures.append(DemoReport.Failure(path: path, error: error is FileError || error is FileAccessError ? error : FileError(path: path, underlying: error)))
             }
@@ -99,19 +118,46 @@ public enum DemoJob {
                 report.cutOut.append(DemoReport.CutOut(name: name, report: cutReport, outputPath: cutPath))
             }
         }
-        for (name, image, mask) in images {
-            step(fixtures + "/" + name) {
-                let simulated = image.tinted(toward: RGB8(red: 40, green: 170, blue: 160), by: mask, strength: 0.6)
-                let edited = try ImageCodec.decode(try ImageCodec.encode(simulated, options: .jpeg(JPEGEncodingOptions(quality: 92, chroma: .yuv444)))).pixels
-                let comparison = ImageComparison.compare(image, edited, mask: mask)
-                let heatmapPath = outputPath(name, "heatmap.png")
-                try FileAccess.write(try ImageCodec.encode(DiffPictures.heatmap(comparison, a: image, mask: mask), options: .png(.default)), to: heatmapPath)
-                report.compared.append(DemoReport.Compared(name: name, comparison: comparison, heatmapPath: heatmapPath))
+
+        // The final version against the original (on the source's grid after paste-back).
+        for final in finals {
+            step(final.path) {
+                let edited = try ImageCodec.decode(try FileAccess.read(final.path)).upright()
+                guard edited.size == final.image.size else { return }
+                let comparison = ImageComparison.compare(final.image, edited, mask: final.mask)
+                let heatmapPath = outputPath(final.name, "heatmap.png")
+                try FileAccess.write(try ImageCodec.encode(DiffPictures.heatmap(comparison, a: final.image, mask: final.mask), options: .png(.default)), to: heatmapPath)
+                report.compared.append(DemoReport.Compared(name: final.name, version: final.version, comparison: comparison, heatmapPath: heatmapPath))
             }
+        }
+
+        step(workspacePath) { report.history = try workspace.history() }
+
+        let export = ExportOptions(channel: options.exportChannel, gravity: .attention, encoding: .jpeg(JPEGEncodingOptions(quality: 90)),
+                                   maxBytes: options.exportMaxBytes)
+        for final in finals {
+            step(final.path) {
+                let exported = try workspace.export(final.version, to: outputPath(final.name, "export.jpg"), options: export)
+                report.exported.append(DemoReport.Exported(name: final.name, version: final.version, report: exported))
+            }
+        }
+
+        step(output + "/report.html") {
+            report.review = try ReviewReport.write(workspace, to: output + "/report.html", title: "Retouch demo — \(report.names.count) images")
         }
 
         report.elapsed = clock.now - start
         return report
+    }
+
+    /// Empties the demo's own workspace folder (its manifest and blobs; nothing else).
+    static func clearWorkspace(_ path: String) throws {
+        guard FilePath.isDirectory(path) else { return }
+        for name in ["history.sqlite", "history.sqlite-wal", "history.sqlite-shm"] where FilePath.isRegularFile(path + "/" + name) {
+            try FileAccess.remove(path + "/" + name)
+        }
+        let blobs = BlobStore(folder: path + "/blobs")
+        if FilePath.isDirectory(blobs.folder) { for hash in try blobs.all() { try blobs.remove(hash) } }
     }
 
     /// The demo's mask: an image with meaningful alpha (a cut-out) protects its subject;
