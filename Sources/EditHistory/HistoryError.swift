@@ -23,7 +23,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownVersion(let id): "no version \(id) in the workspace"
         case .noResult(let version, let status): "\(version) has no image (\(status)); pick a version with a result (`retouch history`)"
         case .alreadyComplete(let version): "\(version) is complete: nothing to retry (refine it with --from)"
-        case .mayHaveBeenBilled(let version): "\(version) was sent without an answer and may have been billed; add --retry-unknown to send it again"
+        case .mayHaveBeenBilled(let version): "\(version) was sent and got no answer (unknown or cancelled): it may have been billed; add --retry-unknown to send it again"
         case .noWorkspace(let path): "\(path): no workspace here (edit records into .retouch in the current folder unless --no-workspace; --workspace names another)"
         }
     }

@@ -20,8 +20,8 @@ struct EditCommand: RetouchCommand {
 
     @Argument(help: "The image to edit (PNG, JPEG or WebP); not with --from.") var input: String?
     @Option(name: .long, help: "Refine a recorded version (v3): its image, mask and chips unless given again.") var from: String?
-    @Option(name: .long, help: "Send a recorded request that produced no result (failed, interrupted, cancelled) again, with its stored inputs and settings.") var retry: String?
-    @Flag(name: .long, help: "With --retry: also resend a request recorded unknown (sent without an answer: it may be billed twice).") var retryUnknown = false
+    @Option(name: .long, help: "Send a recorded request that produced no result (failed, interrupted; unknown or cancelled with --retry-unknown) again, with its stored inputs and settings.") var retry: String?
+    @Flag(name: .long, help: "With --retry: also resend a request recorded unknown or cancelled (it was sent: it may be billed twice).") var retryUnknown = false
     @Option(name: .customLong("ref"), parsing: .unconditionalSingleValue, help: "A reference image (repeatable).") var references: [String] = []
     @Option(name: .long, help: "Prompt: what to change (not with --retry).") var prompt: String?
     @OptionGroup var maskInput: MaskInputOptions
@@ -125,7 +125,10 @@ struct EditCommand: RetouchCommand {
             let opened = try Workspace.existing(workspace ?? ".retouch")
             let stored = try opened.version(try Self.parseVersion(retry, flag: "--retry"))
             if stored.blob != nil { throw HistoryError.alreadyComplete(version: "v\(stored.id)") }
-            if stored.status == .unknown && !retryUnknown { throw HistoryError.mayHaveBeenBilled(version: "v\(stored.id)") }
+            // Unknown and cancelled requests were sent: the provider may have finished and billed them.
+            if (stored.status == .unknown || stored.status == .cancelled) && !retryUnknown {
+                throw HistoryError.mayHaveBeenBilled(version: "v\(stored.id)")
+            }
             guard let image = stored.input else { throw HistoryError.blobDamaged(hash: stored.source, reason: "the source was purged") }
             sourcePath = opened.blobs.path(image)
             maskPath = maskPath ?? stored.mask.map { opened.blobs.path($0) }
