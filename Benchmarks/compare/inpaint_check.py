@@ -67,7 +67,7 @@ def main():
                 mask_path = os.path.join(work, "mask.png")
                 cv2.imwrite(mask_path, mask)
                 out = os.path.join(work, "out.png")
-                result = subprocess.run([RETOUCH, "edit", source, "--mask", mask_path, "--mask-channel", "luma", "--prompt", "fill",
+                result = subprocess.run([RETOUCH, "edit", source, "--mask", mask_path, "--mask-channel", "luma", "--prompt", "inpaint", "--no-workspace",
                                          "--provider", "local", "-o", out, "--json"], capture_output=True, text=True, check=True)
                 ours_time = json.loads(result.stdout)["seconds"]
                 ours = cv2.imread(out, cv2.IMREAD_COLOR)

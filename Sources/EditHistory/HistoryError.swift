@@ -13,6 +13,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request was sent without an answer: it may have been billed, so it is not
     /// sent again without the user's say-so.
     case mayHaveBeenBilled(version: String)
+    /// A line of a batch jobs file that cannot be run.
+    case invalidJob(file: String, line: Int, reason: String)
     /// There is no workspace at this path (and the command only reads one).
     case noWorkspace(path: String)
 
@@ -24,6 +26,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noResult(let version, let status): "\(version) has no image (\(status)); pick a version with a result (`retouch history`)"
         case .alreadyComplete(let version): "\(version) is complete: nothing to retry (refine it with --from)"
         case .mayHaveBeenBilled(let version): "\(version) was sent and got no answer (unknown or cancelled): it may have been billed; add --retry-unknown to send it again"
+        case .invalidJob(let file, let line, let reason): "\(file):\(line): \(reason)"
         case .noWorkspace(let path): "\(path): no workspace here (edit records into .retouch in the current folder unless --no-workspace; --workspace names another)"
         }
     }

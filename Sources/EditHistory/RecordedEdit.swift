@@ -36,11 +36,12 @@ public enum RecordedEdit {
     ///     recorded `drifted`.
     /// - Throws: what the edit throws (after recording the failed version), or
     ///   `HistoryError`.
+    ///   - jobKey: the batch job this request belongs to (what a re-run finds it by).
     ///   - retrying: a recorded request that produced no result (failed, interrupted,
     ///     unknown, cancelled) to send again: its row is reused and its version completed.
     public static func run(_ plan: EditPlan, options: EditJobOptions, provider: any EditProvider, workspace: Workspace,
                            from parent: StoredVersion? = nil, retrying: StoredVersion? = nil,
-                           guard driftGuard: DriftGuard = .default) async throws -> Outcome {
+                           guard driftGuard: DriftGuard = .default, jobKey: String? = nil) async throws -> Outcome {
         if let retrying, retrying.blob != nil {
             throw HistoryError.alreadyComplete(version: "v\(retrying.id)")
         }
@@ -73,12 +74,12 @@ public enum RecordedEdit {
             }
             try db.execute(sql: """
                 INSERT INTO requests (created, parent, source, input, mask, prompt, finalPrompt, invariants, provider, model, quality, size,
-                                      settings, estimateLow, estimateHigh, state, pid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+                                      settings, estimateLow, estimateHigh, state, pid, jobKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
                 """, arguments: [now, parent?.id, root, parent == nil ? nil : input, mask, request.prompt, request.finalPrompt,
                                  request.invariants.map(\.rawValue).joined(separator: ","), provider.id, request.settings.model,
                                  request.settings.quality?.rawValue, request.settings.size?.description, settingsText(request.settings),
-                                 estimate.low, estimate.high, Int(getpid())])
+                                 estimate.low, estimate.high, Int(getpid()), jobKey])
             return Int(db.lastInsertedRowID)
         }
         try workspace.write { db in try db.execute(sql: "UPDATE requests SET state = 'sending' WHERE id = ?", arguments: [id]) }

@@ -102,6 +102,14 @@ public struct Workspace: Sendable {
                 ALTER TABLE sources ADD COLUMN purged INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v3") { db in
+            // Batch runs: which request a job made, and the jobs that made no request.
+            try db.execute(sql: """
+                ALTER TABLE requests ADD COLUMN jobKey TEXT;
+                CREATE INDEX requests_jobKey ON requests(jobKey);
+                CREATE TABLE batchJobs (key TEXT PRIMARY KEY, op TEXT NOT NULL, output TEXT, finished REAL NOT NULL);
+                """)
+        }
         return migrator
     }
 

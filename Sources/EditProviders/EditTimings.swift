@@ -20,5 +20,5 @@ public struct EditTimings: Sendable, Hashable, Encodable {
 
 extension Duration {
     /// The duration in seconds.
-    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    public var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -22,7 +22,7 @@ public struct RootCommand: AsyncParsableCommand {
         abstract: "Prepare images for AI edits, post-process the results, and measure drift.",
         version: versionText,
         subcommands: [InspectCommand.self, ConvertCommand.self, ResizeCommand.self, PrepareCommand.self, ChannelsCommand.self,
-                      MaskCommand.self, DiffCommand.self, CutoutCommand.self, EditCommand.self, ProvidersCommand.self, HistoryCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self]
+                      MaskCommand.self, DiffCommand.self, CutoutCommand.self, EditCommand.self, ProvidersCommand.self, HistoryCommand.self, ExportCommand.self, ReportCommand.self, BatchCommand.self, DemoCommand.self]
     )
 
     public init() {}

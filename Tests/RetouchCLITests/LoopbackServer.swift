@@ -13,7 +13,14 @@ final class LoopbackServer: Sendable {
     private let socket: Int32
     private let state = Mutex(State())
 
+    /// An answer: status, extra headers, body.
+    typealias Reply = (status: Int, headers: [(String, String)], body: [UInt8])
+    /// Decides the answer to request `index` (0-based) from its body; nil: hold it open
+    /// without answering.
+    typealias Script = @Sendable (_ index: Int, _ body: [UInt8]) -> Reply?
+
     private struct State {
+        var script: Script?
         var received = 0
         var hanging = false
         var answer: (status: Int, body: [UInt8]) = (200, [])
@@ -47,14 +54,19 @@ final class LoopbackServer: Sendable {
         state.withLock { $0.answer = (status, Array(body.utf8)); $0.hanging = false }
     }
 
+    /// Answer by `script` from now on.
+    func script(_ script: @escaping Script) { state.withLock { $0.script = script; $0.hanging = false } }
+
     /// Read requests but never answer them (until `answer` is called or the server stops).
     func hang() { state.withLock { $0.hanging = true } }
 
+    /// Stops serving. Sockets are only shut down here (which wakes their threads); each
+    /// thread closes its own, so no descriptor is closed twice (a second close could hit a
+    /// descriptor the process has reused, such as an event loop's).
     func stop() {
         let open = state.withLock { s -> [Int32] in s.stopped = true; return s.open }
-        open.forEach { shutdown($0, Int32(SHUT_RDWR)); close($0) }
+        open.forEach { shutdown($0, Int32(SHUT_RDWR)) }
         shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
     }
 
     /// Waits up to `seconds` for `count` requests to have been read.
@@ -68,16 +80,25 @@ final class LoopbackServer: Sendable {
     }
 
     private func serve() {
+        defer { close(socket) }
         while !state.withLock({ $0.stopped }) {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { if state.withLock({ $0.stopped }) { return }; continue }
-            state.withLock { $0.open.append(client) }
+            let stopped = state.withLock { s -> Bool in
+                if !s.stopped { s.open.append(client) }
+                return s.stopped
+            }
+            if stopped { close(client); return }
             let thread = Thread { [self] in handle(client) }
             thread.start()
         }
     }
 
     private func handle(_ client: Int32) {
+        defer {
+            state.withLock { s in s.open.removeAll { $0 == client } }
+            close(client)
+        }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         var headerEnd: Int?
@@ -95,12 +116,25 @@ final class LoopbackServer: Sendable {
             }
             if let headerEnd, buffer.count - headerEnd >= expected { break }
         }
-        state.withLock { $0.received += 1 }
-        // Hold the connection while hanging.
-        while state.withLock({ $0.hanging && !$0.stopped }) { usleep(20_000) }
-        let (status, body) = state.withLock { $0.answer }
-        let head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        let bytes = Array(head.utf8) + body
+        let (index, script) = state.withLock { s -> (Int, Script?) in s.received += 1; return (s.received - 1, s.script) }
+        let body = headerEnd.map { Array(buffer[$0...]) } ?? []
+        let reply: Reply
+        if let script {
+            guard let scripted = script(index, body) else {
+                while !state.withLock({ $0.stopped }) { usleep(20_000) }
+                return
+            }
+            reply = scripted
+        } else {
+            // Hold the connection while hanging.
+            while state.withLock({ $0.hanging && !$0.stopped }) { usleep(20_000) }
+            let answer = state.withLock { $0.answer }
+            reply = (answer.status, [], answer.body)
+        }
+        var head = "HTTP/1.1 \(reply.status) \(reply.status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\nContent-Length: \(reply.body.count)\r\nConnection: close\r\n"
+        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        let bytes = Array(head.utf8) + reply.body
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -108,7 +142,6 @@ final class LoopbackServer: Sendable {
             sent += count
         }
         shutdown(client, Int32(SHUT_RDWR))
-        close(client)
     }
 
     private func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {

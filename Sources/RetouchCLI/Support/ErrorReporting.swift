@@ -48,6 +48,7 @@ enum ErrorReporting {
             case .blobDamaged: return .dataError
             case .unknownVersion, .noResult, .alreadyComplete, .mayHaveBeenBilled: return .usage
             case .noWorkspace: return .ioError
+            case .invalidJob: return .dataError
             }
         case is CLIError, is ValidationError:
             return .usage

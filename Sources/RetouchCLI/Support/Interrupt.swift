@@ -47,4 +47,35 @@ enum Interrupt {
             return value
         }
     }
+
+    /// Runs `body`; a SIGINT while it runs cancels it, and its value (which must account
+    /// for the cancellation) is still returned, with whether a SIGINT came.
+    static func returningOnSIGINT<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
+        raised.store(false, ordering: .relaxed)
+        signal(SIGINT) { _ in
+            Interrupt.raised.store(true, ordering: .relaxed)
+            signal(SIGINT, SIG_DFL)
+        }
+        defer { signal(SIGINT, SIG_DFL) }
+        let value = await withTaskGroup(of: T?.self) { group -> T in
+            group.addTask { await body() }
+            group.addTask {
+                while !Interrupt.raised.load(ordering: .relaxed) && !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                return nil
+            }
+            var result: T?
+            while let next = await group.next() {
+                if let value = next {
+                    result = value
+                    group.cancelAll()   // the watcher
+                } else {
+                    group.cancelAll()   // interrupted: the body winds down and returns
+                }
+            }
+            return result!
+        }
+        return (value, raised.load(ordering: .relaxed))
+    }
 }

@@ -15,6 +15,8 @@ enum ProviderFactory {
         var partialImagePrefix: String?
         /// A file holding the API key (its first line), instead of the environment variable.
         var apiKeyFile: String?
+        /// The provider's shared pace (batch runs: a 429 slows every job of the provider).
+        var gate: RateGate?
     }
 
     /// The provider used when none is named: `openai` when a key is configured (the
@@ -58,7 +60,7 @@ enum ProviderFactory {
         let baseURL = Self.baseURL(entry, given: settings.baseURL)
         let console = Console.current
         let call = ProviderCall(
-            transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxRetries: settings.retries, retryAfterSend: settings.retryAfterSend),
+            transport: settings.gate.map { GatedTransport(AsyncHTTPClientTransport(), gate: $0) } ?? AsyncHTTPClientTransport(), policy: RetryPolicy(maxRetries: settings.retries, retryAfterSend: settings.retryAfterSend),
             timeout: settings.timeout,
             onRetry: { attempt, wait in console.printError("retrying in \(Decimals.format(wait, 1)) s (attempt \(attempt))") })
         switch entry.id {
