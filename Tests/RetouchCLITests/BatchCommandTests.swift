@@ -153,4 +153,26 @@ import Glibc
             #expect(ledger.counts.withLock { $0.count == 20 && $0.values.allSatisfy { $0.successes == 1 } })
         }
     }
+    /// Ctrl-C: the in-flight edits are recorded cancelled, the rest are not started, the
+    /// summary still comes out, and the exit status is 130.
+    @Test(.tags(.slow)) func ctrlCCancelsInFlightJobsAndExits130() throws {
+        try withTemporaryDirectory { directory in
+            let jobs = try Self.jobs(6, in: directory)
+            let server = try LoopbackServer()
+            defer { server.stop() }
+            server.hang()
+            let workspace = directory.appendingPathComponent("ws").path
+            let child = try spawnBinary(["batch", jobs, "--workspace", workspace, "--concurrency", "2", "--provider", "openai",
+                                         "--base-url", "http://127.0.0.1:\(server.port)/v1"],
+                                        environment: ["OPENAI_API_KEY": Self.key], outputIn: directory)
+            #expect(server.waitForRequests(2))
+            child.signal(SIGINT)
+            let result = child.wait()
+            #expect(result.status == 130, "\(result.stderr)")
+            let counts = try #require((try Self.summary(result))["counts"] as? [String: Int])
+            #expect(counts["cancelled"] == 2 && counts["not-started"] == 4, "\(counts)")
+            let entries = try InterruptionTests.entries(workspace)
+            #expect(entries.count == 2 && entries.allSatisfy { $0["status"] as? String == "cancelled" })
+        }
+    }
 }

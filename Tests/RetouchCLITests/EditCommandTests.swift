@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ImageCodecs
 import ImageCore
 import ImageOps
@@ -115,5 +116,32 @@ import TestSupport
         #expect((gpt2["price"] as? String)?.contains("high $0.211") == true)
         let text = await runInProcess(["providers"])
         #expect(text.stdout.contains("OPENAI_API_KEY"))
+    }
+
+    /// `edit --from` with openai-responses continues the stored conversation: the second
+    /// request carries the first answer's id as previous_response_id.
+    @Test(.tags(.slow)) func fromChainsTheResponsesConversation() throws {
+        try withTemporaryDirectory { directory in
+            let png = try FileAccess.read(Self.coffee)
+            let bodies = Mutex<[String]>([])
+            let server = try LoopbackServer()
+            defer { server.stop() }
+            server.script { index, body in
+                bodies.withLock { $0.append(String(decoding: body, as: UTF8.self)) }
+                let answer = #"{"id": "resp_\#(index + 1)", "output": [{"type": "image_generation_call", "id": "ig_1", "status": "completed", "result": "\#(Data(png).base64EncodedString())"}]}"#
+                return (200, [], Array(answer.utf8))
+            }
+            let mask = try HistoryCommandTests.mask(in: directory)
+            let workspace = directory.appendingPathComponent("ws").path
+            let base = "http://127.0.0.1:\(server.port)/v1"
+            let (first, _) = try runBinary(["edit", Self.coffee, "--mask", mask, "--prompt", "a glass", "--provider", "openai-responses", "--base-url", base,
+                                            "--workspace", workspace, "-o", directory.appendingPathComponent("v1.png").path], environment: ["OPENAI_API_KEY": "sk-test"])
+            #expect(first.status == 0, "\(first.stderr)")
+            let (second, _) = try runBinary(["edit", "--from", "v1", "--prompt", "a taller glass", "--base-url", base, "--workspace", workspace,
+                                             "-o", directory.appendingPathComponent("v2.png").path], environment: ["OPENAI_API_KEY": "sk-test"])
+            #expect(second.status == 0 && second.stdout.contains("recorded v2 from v1"), "\(second.stderr)")
+            let sent = bodies.withLock { $0 }
+            #expect(sent.count == 2 && !sent[0].contains("previous_response_id") && sent[1].contains(#""previous_response_id":"resp_1""#), "\(sent.map { $0.prefix(300) })")
+        }
     }
 }
