@@ -1,7 +1,9 @@
+import Dispatch
 import ImageCodecs
 import ImageCore
 import ImageOps
 import ImagePipeline
+import Synchronization
 
 /// `retouch edit`: prepare the upload for the model, validate and price the request before
 /// anything is sent, call the provider, map the answer back onto the source grid, put back
@@ -67,15 +69,26 @@ public enum EditJob {
                 + (prepared.report.pad != nil ? ", padded to the ratio" : "")
         }
         let base = options.uploadName ?? sourceName(options.sourcePath)
-        let image = try EditImage(filename: base + ".png", bytes: try ImageCodec.encode(prepared.pixels, options: .png(.default)))
-        var maskFile: EditImage?
         if prepared.mask != nil && !profile.acceptsMask {
             warnings.append("\(profile.id) takes no mask: the mask is used for paste-back only, describe the change in the prompt")
         }
-        if let uploadMask = prepared.mask, profile.acceptsMask {
-            maskFile = try FileError.attributing(to: options.maskPath ?? "mask") {
-                try EditImage(filename: "mask.png", bytes: try MaskJob.encode(uploadMask, rules: profile.maskRules))
+        // The upload and the mask are encoded side by side (two independent PNG encodes).
+        let uploadMask = profile.acceptsMask ? prepared.mask : nil
+        let encoded = Mutex<(image: Result<[UInt8], any Error>?, mask: Result<[UInt8], any Error>?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: uploadMask == nil ? 1 : 2) { index in
+            if index == 0 {
+                let result = Result<[UInt8], any Error> { try ImageCodec.encode(prepared.pixels, options: .png(.default)) }
+                encoded.withLock { $0.image = result }
+            } else if let uploadMask {
+                let result = Result<[UInt8], any Error> { try MaskJob.encode(uploadMask, rules: profile.maskRules) }
+                encoded.withLock { $0.mask = result }
             }
+        }
+        let (imageBytes, maskBytes) = encoded.withLock { ($0.image, $0.mask) }
+        let image = try EditImage(filename: base + ".png", bytes: try imageBytes!.get())
+        var maskFile: EditImage?
+        if let maskBytes {
+            maskFile = try FileError.attributing(to: options.maskPath ?? "mask") { try EditImage(filename: "mask.png", bytes: try maskBytes.get()) }
         }
         var references: [EditImage] = []
         for path in options.referencePaths {
@@ -128,17 +141,17 @@ public enum EditJob {
             warnings.append("no mask: the whole result is kept, on the model's grid")
         }
         let pasteTime = lap()
-        // The two comparisons run side by side; the drift report reads regions, not
-        // shifts, so no alignment search (and no SSIM or pixelmatch).
+        // The two comparisons and the output's encoding run side by side; the drift report
+        // reads regions, not shifts, so no alignment search (and no SSIM or pixelmatch).
         let mask = plan.sourceMask, finished = output
+        let format = ImageFormat(fileExtension: FilePath.pathExtension(of: options.outputPath)) ?? .png
+        let size = output.size, outputPath = options.outputPath
+        async let encodedOutput = FileError.attributing(to: outputPath) { try ImageCodec.encode(finished, options: .default(for: format)) }
         async let before = EditDrift.Regions(ImageComparison.compare(source, unpasted, mask: mask, options: .drift))
         async let after = pasted == nil ? nil : EditDrift.Regions(ImageComparison.compare(source, finished, mask: mask, options: .drift))
         let drift = EditDrift(beforePasteBack: await before, afterPasteBack: await after)
         let driftTime = lap()
-        let format = ImageFormat(fileExtension: FilePath.pathExtension(of: options.outputPath)) ?? .png
-        let size = output.size
-        let encoded = try FileError.attributing(to: options.outputPath) { try ImageCodec.encode(output, options: .default(for: format)) }
-        try FileAccess.write(encoded, to: options.outputPath)
+        try FileAccess.write(try await encodedOutput, to: outputPath)
         let writeTime = lap()
         let actual = result.actualCost ?? result.usage.flatMap { CostModel.actual($0, profile: options.profile) }
         return EditReport(

@@ -1,4 +1,4 @@
-public import EditProviders
+import EditProviders
 import ImageCodecs
 import ImageCore
 import ImageOps

@@ -2,7 +2,7 @@ import Foundation
 import ImageCodecs
 import ImageCore
 import ImageOps
-public import ImagePipeline
+import ImagePipeline
 
 /// `retouch report`: one self-contained HTML file of a workspace (no network: images are
 /// data URLs, and the page's content security policy forbids loading anything else): the

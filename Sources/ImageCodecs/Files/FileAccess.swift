@@ -3,10 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// File I/O for the CLI and the jobs: whole-file reads straight into an array (no intermediate copy),
 /// and atomic writes (temporary file in the same folder, fsync, rename).
 public enum FileAccess {
+    private static let writeSerial = Atomic<Int>(0)
+
     public static func read(_ path: String) throws(FileAccessError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
@@ -42,7 +45,10 @@ public enum FileAccess {
         guard FilePath.isDirectory(directory) else {
             throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
         }
-        let temporary = directory + "/." + FilePath.lastComponent(of: path) + ".retouch-\(getpid()).tmp"
+        // Unique per write, not only per process: two tasks writing the same file at once
+        // (a batch storing one blob from two jobs) must not share a temporary file.
+        let serial = writeSerial.add(1, ordering: .relaxed).newValue
+        let temporary = directory + "/." + FilePath.lastComponent(of: path) + ".retouch-\(getpid())-\(serial).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         var failure: Int32 = 0

@@ -1,5 +1,5 @@
 public import ImageCodecs
-public import ImageCore
+import ImageCore
 import ImageOps
 
 /// `retouch export`: frame an image for a channel, encode it with metadata stripped (GPS

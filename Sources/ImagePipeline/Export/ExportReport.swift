@@ -1,4 +1,4 @@
-public import ImageCodecs
+import ImageCodecs
 
 /// What `ExportJob` wrote. Encodes as `retouch export --json`.
 public struct ExportReport: Sendable, Encodable {
