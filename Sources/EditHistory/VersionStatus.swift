@@ -15,4 +15,8 @@ public enum VersionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Stored, but it drifted outside the mask more than the guard allows: regenerate from
     /// the source rather than refining it further.
     case drifted
+
+    /// Sent without an answer (`unknown`, or `cancelled` during the call): the provider may
+    /// have finished and billed it, so it is resent only when the user says so.
+    public var mayHaveBeenBilled: Bool { self == .unknown || self == .cancelled }
 }

@@ -98,7 +98,7 @@ public enum BatchRunner {
             result.status = "skipped"
             result.version = "v\(stored.id)"
             return
-        case .version(let stored) where (stored.status == .unknown || stored.status == .cancelled) && !options.retryUnknown:
+        case .version(let stored) where stored.status.mayHaveBeenBilled && !options.retryUnknown:
             result.status = "not-resent"
             result.version = "v\(stored.id)"
             result.error = "recorded \(stored.status.rawValue): it may have been billed (--retry-unknown resends it)"
@@ -115,13 +115,7 @@ public enum BatchRunner {
         guard !Task.isCancelled else { throw EditProviderError.cancelled }
         let providerID = job.field("provider") ?? options.defaultProvider
         let profile = try ModelCatalog.profile(for: job.field("model") ?? EditProviderRegistry.defaultModel(for: providerID))
-        var invariants: [Invariant] = []
-        for chip in (job.field("keep") ?? "").split(separator: ",") {
-            guard let invariant = Invariant(rawValue: String(chip)), Invariant.keepable.contains(invariant) else {
-                throw EditProviderError.invalidRequest(parameter: "keep", value: String(chip), rule: "expected \(Invariant.keepable.map(\.rawValue).joined(separator: ", "))")
-            }
-            invariants.append(invariant)
-        }
+        let invariants = try Invariant.keepList(job.field("keep").map { [$0] } ?? [], parameter: "keep")
         var size: EditSizeChoice?
         if let text = job.field("size") {
             guard let choice = EditSizeChoice(text: text) else { throw EditProviderError.invalidRequest(parameter: "size", value: text, rule: "expected WxH, auto, 1k, 2k or 4k") }

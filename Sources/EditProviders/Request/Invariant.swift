@@ -16,6 +16,21 @@ public enum Invariant: String, Sendable, Hashable, CaseIterable {
     public static let keepable: [Invariant] = [.face, .hair, .skinTone, .expression, .pose, .body, .label, .logo, .text,
                                                .productShape, .materials, .background, .cameraAngle, .composition, .lighting]
 
+    /// The chips of a `--keep` list ("face,hair", or several such), in order.
+    ///
+    /// - Throws: `EditProviderError.invalidRequest` naming `parameter` and the first name
+    ///   that is not a chip.
+    public static func keepList(_ lists: [String], parameter: String = "--keep") throws(EditProviderError) -> [Invariant] {
+        var chips: [Invariant] = []
+        for name in lists.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let chip = Invariant(rawValue: name), keepable.contains(chip) else {
+                throw .invalidRequest(parameter: parameter, value: name, rule: "expected \(keepable.map(\.rawValue).joined(separator: ", "))")
+            }
+            chips.append(chip)
+        }
+        return chips
+    }
+
     /// The sentence this invariant adds to the prompt.
     public var sentence: String {
         switch self {

@@ -48,8 +48,9 @@ public enum ExportJob {
             var step = 0
             while encoded.count > limit {
                 if let current = quality, current > options.minimumQuality {
-                    quality = try highestFittingQuality(pixels, encoding, below: current, floor: options.minimumQuality, limit: limit, output: output)
-                    encoded = try encode(pixels, encoding, quality: quality, output: output)
+                    let found = try highestFittingQuality(pixels, encoding, below: current, floor: options.minimumQuality, limit: limit, output: output)
+                    quality = found.quality
+                    encoded = found.bytes
                     if encoded.count <= limit { break }
                 }
                 guard step < shrinkSteps else {
@@ -88,19 +89,22 @@ public enum ExportJob {
     }
 
     /// The highest quality in `floor…below−1` whose file fits `limit` (bisection; sizes
-    /// grow with quality), or `floor` when none does.
-    static func highestFittingQuality(_ pixels: PixelBuffer, _ encoding: EncodingOptions, below: Int, floor: Int, limit: Int, output: String) throws -> Int {
-        var low = floor, high = below - 1, best = floor
+    /// grow with quality), or `floor` when none does, with its file.
+    static func highestFittingQuality(_ pixels: PixelBuffer, _ encoding: EncodingOptions, below: Int, floor: Int, limit: Int,
+                                      output: String) throws -> (quality: Int, bytes: [UInt8]) {
+        var low = floor, high = below - 1
+        var best: (quality: Int, bytes: [UInt8])?
         while low <= high {
             let middle = (low + high) / 2
-            if try encode(pixels, encoding, quality: middle, output: output).count <= limit {
-                best = middle
+            let bytes = try encode(pixels, encoding, quality: middle, output: output)
+            if bytes.count <= limit {
+                best = (middle, bytes)
                 low = middle + 1
             } else {
                 high = middle - 1
             }
         }
-        return best
+        return try best ?? (floor, encode(pixels, encoding, quality: floor, output: output))
     }
 
     static func encode(_ pixels: PixelBuffer, _ encoding: EncodingOptions, quality: Int?, output: String) throws -> [UInt8] {

@@ -96,12 +96,10 @@ struct EditCommand: RetouchCommand {
 
     /// The chips and rules, in the order given.
     func invariants() throws -> [Invariant] {
-        var result: [Invariant] = []
-        for chip in keep.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard let invariant = Invariant(rawValue: chip), Invariant.keepable.contains(invariant) else {
-                throw ValidationError("--keep \(chip): expected \(Invariant.keepable.map(\.rawValue).joined(separator: ", "))")
-            }
-            result.append(invariant)
+        var result: [Invariant]
+        do { result = try Invariant.keepList(keep) } catch {
+            guard case .invalidRequest(_, let value, let rule) = error else { throw error }
+            throw ValidationError("--keep \(value): \(rule)")
         }
         if onlyMask { result.append(.onlyMask) }
         if matchLighting { result.append(.matchLighting) }
@@ -126,7 +124,7 @@ struct EditCommand: RetouchCommand {
             let stored = try opened.version(try Self.parseVersion(retry, flag: "--retry"))
             if stored.blob != nil { throw HistoryError.alreadyComplete(version: "v\(stored.id)") }
             // Unknown and cancelled requests were sent: the provider may have finished and billed them.
-            if (stored.status == .unknown || stored.status == .cancelled) && !retryUnknown {
+            if stored.status.mayHaveBeenBilled && !retryUnknown {
                 throw HistoryError.mayHaveBeenBilled(version: "v\(stored.id)")
             }
             guard let image = stored.input else { throw HistoryError.blobDamaged(hash: stored.source, reason: "the source was purged") }

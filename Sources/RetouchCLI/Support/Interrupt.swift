@@ -11,17 +11,23 @@ import Synchronization
 enum Interrupt {
     private static let raised = Atomic<Bool>(false)
 
+    /// Clears `raised` and sets it on the next SIGINT (after which a second one ends the
+    /// process).
+    private static func watchSIGINT() {
+        raised.store(false, ordering: .relaxed)
+        signal(SIGINT) { _ in
+            Interrupt.raised.store(true, ordering: .relaxed)
+            signal(SIGINT, SIG_DFL)
+        }
+    }
+
     /// Runs `body`; a SIGINT while it runs cancels it. With `progress` (a label), a line
     /// on a terminal's stderr shows the time waited, rewritten every second, and is
     /// cleared at the end.
     ///
     /// - Throws: what `body` throws; `EditProviderError.cancelled` after a SIGINT.
     static func cancellingOnSIGINT<T: Sendable>(progress: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        raised.store(false, ordering: .relaxed)
-        signal(SIGINT) { _ in
-            Interrupt.raised.store(true, ordering: .relaxed)
-            signal(SIGINT, SIG_DFL)
-        }
+        watchSIGINT()
         defer { signal(SIGINT, SIG_DFL) }
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
@@ -51,11 +57,7 @@ enum Interrupt {
     /// Runs `body`; a SIGINT while it runs cancels it, and its value (which must account
     /// for the cancellation) is still returned, with whether a SIGINT came.
     static func returningOnSIGINT<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
-        raised.store(false, ordering: .relaxed)
-        signal(SIGINT) { _ in
-            Interrupt.raised.store(true, ordering: .relaxed)
-            signal(SIGINT, SIG_DFL)
-        }
+        watchSIGINT()
         defer { signal(SIGINT, SIG_DFL) }
         let value = await withTaskGroup(of: T?.self) { group -> T in
             group.addTask { await body() }
