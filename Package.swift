@@ -43,6 +43,9 @@ let package = Package(
         .systemLibrary(
             name: "CDeflate", pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .systemLibrary(
+            name: "CLCMS2", pkgConfig: "lcms2",
+            providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]),
 
         // The only C we write: each entry point owns its setjmp.
         .target(name: "CJPEGShims", dependencies: ["CJPEG"]),
@@ -69,7 +72,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "ImageCodecs",
-            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate"],
+            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate", "CLCMS2"],
             swiftSettings: swiftSettings),
         .target(
             name: "RetouchCLI",

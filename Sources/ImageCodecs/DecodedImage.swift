@@ -9,11 +9,15 @@ public struct DecodedImage: Sendable, Equatable {
     /// Problems the decoder recovered from (e.g. libjpeg's "Premature end of JPEG file"
     /// in lenient mode), in the library's words.
     public var warnings: [String]
+    /// Set when the pixels were converted from the embedded ICC profile to sRGB: what
+    /// was converted ("Adobe RGB (1998) (RGB) → sRGB").
+    public var colourConversion: String?
 
-    public init(pixels: PixelBuffer, metadata: ImageMetadata, warnings: [String] = []) {
+    public init(pixels: PixelBuffer, metadata: ImageMetadata, warnings: [String] = [], colourConversion: String? = nil) {
         self.pixels = pixels
         self.metadata = metadata
         self.warnings = warnings
+        self.colourConversion = colourConversion
     }
 
     /// The pixels with the EXIF orientation applied (the same storage when upright already).

@@ -32,11 +32,13 @@ public struct DecodingOptions: Sendable, Hashable {
     /// quarters of the memory; metrics that never read alpha). CMYK JPEGs, other PNGs
     /// and WebP still give RGBA8; with `keepGray`, a grey PNG still gives gray8. Default false.
     public var keepRGB: Bool
+    /// What to do with an embedded ICC profile. Default `.convertToSRGB`.
+    public var colour: ColourHandling
 
     public init(
         limits: DecodingLimits = .default, lenient: Bool = false,
         animation: Animation = .reject, jpegScaleDenominator: Int = 1, jpegRegion: PixelRect? = nil, keepGray: Bool = false,
-        keepRGB: Bool = false
+        keepRGB: Bool = false, colour: ColourHandling = .convertToSRGB
     ) {
         self.limits = limits
         self.lenient = lenient
@@ -45,6 +47,7 @@ public struct DecodingOptions: Sendable, Hashable {
         self.jpegRegion = jpegRegion
         self.keepGray = keepGray
         self.keepRGB = keepRGB
+        self.colour = colour
     }
 
     public static let `default` = DecodingOptions()

@@ -25,6 +25,12 @@ public struct ImageMetadata: Sendable, Equatable {
     public var iccProfile: [UInt8]?
     /// The profile's 'desc' text, when it has one.
     public var iccDescription: String?
+    /// The profile's colour space as LittleCMS reads it ("RGB", "GRAY", "CMYK", …);
+    /// nil without a profile or when LittleCMS cannot read it.
+    public var iccColourSpace: String?
+    /// Whether the profile is sRGB in effect (converting with it moves no 8-bit value by
+    /// more than 1), whatever its name; false for an unreadable profile, nil without one.
+    public var iccIsSRGB: Bool?
     public var hasEXIF: Bool
     /// Whether EXIF carries a GPS IFD.
     public var hasGPS: Bool
@@ -55,6 +61,8 @@ public struct ImageMetadata: Sendable, Equatable {
         self.hasAlphaChannel = hasAlphaChannel
         self.iccProfile = nil
         self.iccDescription = nil
+        self.iccColourSpace = nil
+        self.iccIsSRGB = nil
         self.hasEXIF = false
         self.hasGPS = false
         self.hasXMP = false

@@ -13,6 +13,11 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case noInputs(folder: String, expected: String)
     /// `--max-bytes` could not be met: the smallest file tried and how it was made.
     case byteLimitUnreachable(path: String, bytes: Int, limit: Int, tried: String)
+    /// An output would replace an input or another output of the same run (`other`
+    /// names which); `advice` says how to name it instead.
+    case outputCollision(path: String, what: String, other: String, advice: String)
+    /// An output the user did not name (derived from another) already exists.
+    case outputExists(path: String, what: String, advice: String)
 
     public var description: String {
         switch self {
@@ -28,6 +33,10 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(folder) holds no \(expected)"
         case .byteLimitUnreachable(let path, let bytes, let limit, let tried):
             "\(path): cannot fit --max-bytes \(limit): \(bytes) bytes at \(tried); raise the limit or choose JPEG or WebP"
+        case .outputCollision(let path, let what, let other, let advice):
+            "\(path): \(what) would replace \(other) (the same file); \(advice)"
+        case .outputExists(let path, let what, let advice):
+            "\(path): \(what) exists and was not named on the command line, so it is not replaced; \(advice)"
         }
     }
 }

@@ -60,4 +60,21 @@ import TestSupport
         #expect(result.stdout.contains("orientation  6 (rotate 90 clockwise)"))
         #expect(result.stdout.contains("upright      600×400"))
     }
+
+    /// A non-sRGB profile is named, classified and warned about; an sRGB one is not.
+    @Test func aNonSRGBProfileIsNamedAndWarnedAbout() async throws {
+        let rocket = Paths.fixtures.appendingPathComponent("inputs/rocket.jpg").path
+        let text = await runInProcess(["inspect", rocket])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("icc profile  Adobe RGB (1998) (560 bytes, RGB, not sRGB)"), "\(text.stdout)")
+        #expect(text.stdout.contains("warning      the ICC profile is not sRGB: Retouch converts 'Adobe RGB (1998)' (RGB) → sRGB"), "\(text.stdout)")
+        let json = await runInProcess(["inspect", rocket, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["iccColourSpace"] as? String == "RGB")
+        #expect(object["iccSRGB"] as? Bool == false)
+        guard let conformance = Paths.conformance else { return }
+        let srgb = await runInProcess(["inspect", conformance.appendingPathComponent("photos/animal_chelsea_skimage.png").path])
+        #expect(srgb.stdout.contains("icc profile  sRGB IEC61966-2.1 (3144 bytes, RGB, sRGB)"), "\(srgb.stdout)")
+        #expect(!srgb.stdout.contains("warning"))
+    }
 }

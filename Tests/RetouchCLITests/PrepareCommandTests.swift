@@ -72,6 +72,59 @@ import TestSupport
         }
     }
 
+    /// `-o X.png` then `-o X.jpg` both derive X-mask.png: the second run refuses instead of
+    /// replacing it (64), `--mask-out` names it, `--overwrite` allows it, and a mask
+    /// output equal to an input or to -o is refused even with `--overwrite`.
+    @Test func theMaskOutputNeverReplacesAFileSilently() async throws {
+        try await withTemporaryDirectory { directory in
+            let mask = PixelBuffer(width: 600, height: 400, bytesPerRow: 600, format: .gray8, bytes: (0..<240_000).map { $0 % 600 > 300 ? 255 : 0 })
+            let maskPath = directory.appendingPathComponent("mask.png").path
+            try Data(try ImageCodec.encode(mask, options: .png(.default))).write(to: URL(fileURLWithPath: maskPath))
+            func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+            let first = await runInProcess(["prepare", Self.coffee, "-o", path("x.png"), "--mask", maskPath, "--aspect", "1:1"])
+            #expect(first.status == 0, "\(first.stderr)")
+            let written = try Data(contentsOf: URL(fileURLWithPath: path("x-mask.png")))
+            let second = await runInProcess(["prepare", Self.coffee, "-o", path("x.jpg"), "--mask", maskPath])
+            #expect(second.status == 64)
+            #expect(second.stderr.contains("\(path("x-mask.png")): the mask output (derived from -o) exists"), "\(second.stderr)")
+            #expect(second.stderr.contains("--mask-out FILE, or pass --overwrite"), "\(second.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path("x-mask.png"))) == written)
+            #expect(!FileManager.default.fileExists(atPath: path("x.jpg")))
+            let named = await runInProcess(["prepare", Self.coffee, "-o", path("x.jpg"), "--mask", maskPath, "--mask-out", path("x-jpg-mask.png")])
+            #expect(named.status == 0, "\(named.stderr)")
+            #expect(try ImageCodec.readMetadata([UInt8](try Data(contentsOf: URL(fileURLWithPath: path("x-jpg-mask.png"))))).width == 600)
+            let overwrite = await runInProcess(["prepare", Self.coffee, "-o", path("x.jpg"), "--mask", maskPath, "--overwrite"])
+            #expect(overwrite.status == 0, "\(overwrite.stderr)")
+            #expect(try ImageCodec.readMetadata([UInt8](try Data(contentsOf: URL(fileURLWithPath: path("x-mask.png"))))).width == 600)
+            for (target, role) in [(maskPath, "the input mask"), (path("x.jpg"), "the image output"), (Self.coffee.replacingOccurrences(of: "/Fixtures/", with: "/Fixtures/./"), "the input image")] {
+                let before = try Data(contentsOf: URL(fileURLWithPath: target))
+                let result = await runInProcess(["prepare", Self.coffee, "-o", path("x.jpg"), "--mask", maskPath, "--mask-out", target, "--overwrite"])
+                #expect(result.status == 64, "\(target)")
+                #expect(result.stderr.contains("would replace \(role)"), "\(result.stderr)")
+                #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+            }
+        }
+    }
+
+    /// rocket.jpg carries Adobe RGB (1998): prepare converts to sRGB and embeds nothing;
+    /// --keep-icc keeps the numbers and embeds the profile.
+    @Test func keepICCKeepsTheNumbersAndTheProfile() async throws {
+        try await withTemporaryDirectory { directory in
+            let rocket = Paths.fixtures.appendingPathComponent("inputs/rocket.jpg").path
+            let rocketBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: rocket)))
+            let converted = directory.appendingPathComponent("c.png").path, kept = directory.appendingPathComponent("k.png").path
+            #expect(await runInProcess(["prepare", rocket, "-o", converted]).status == 0)
+            #expect(await runInProcess(["prepare", rocket, "-o", kept, "--keep-icc"]).status == 0)
+            let a = try ImageCodec.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: converted))))
+            let b = try ImageCodec.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: kept))), options: DecodingOptions(colour: .keepOriginal))
+            #expect(a.metadata.iccProfile == nil)
+            #expect(b.metadata.iccDescription == "Adobe RGB (1998)")
+            #expect(b.pixels == (try ImageCodec.decode(rocketBytes, options: DecodingOptions(colour: .keepOriginal))).pixels)
+            #expect(a.pixels == (try ImageCodec.decode(rocketBytes)).pixels)
+            #expect(a.pixels != b.pixels)
+        }
+    }
+
     @Test func channelsListsTwelvePresets() async throws {
         let result = await runInProcess(["channels", "--json"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

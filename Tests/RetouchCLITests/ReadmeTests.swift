@@ -105,6 +105,13 @@ import TestSupport
             let extra = then.prefix { $0 != ")" }.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
             let documented = first.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } + extra
             #expect(Self.topLevelKeys(inspect.stdout) == documented)
+            // With a profile, the two documented keys follow iccProfile.
+            let tagged = await runInProcess(["inspect", Paths.fixtures.appendingPathComponent("inputs/rocket.jpg").path, "--json"])
+            let withProfile = try #require(Self.readme.range(of: "With an ICC profile,\n`").map { Self.readme[$0.upperBound...] })
+            #expect(withProfile.hasPrefix("iccColourSpace` (") && withProfile.contains("and `iccSRGB` ("))
+            var expected = documented
+            expected.insert(contentsOf: ["iccColourSpace", "iccSRGB"], at: (documented.firstIndex(of: "iccProfile") ?? 0) + 1)
+            #expect(Self.topLevelKeys(tagged.stdout) == expected)
         }
     }
 }

@@ -45,6 +45,28 @@ public enum FilePath {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether `path` exists (any kind of file; symbolic links followed).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Whether `a` and `b` name the same file: the same device and inode when both exist
+    /// (so links and `./x` vs `x` are caught), otherwise the same path once each
+    /// one's directory is resolved.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var infoA = stat(), infoB = stat()
+        let existsA = stat(a, &infoA) == 0, existsB = stat(b, &infoB) == 0
+        if existsA && existsB { return infoA.st_dev == infoB.st_dev && infoA.st_ino == infoB.st_ino }
+        if existsA != existsB { return false }
+        func resolved(_ path: String) -> String {
+            guard let real = realpath(directory(of: path), nil) else { return path }
+            defer { free(real) }
+            return String(cString: real) + "/" + lastComponent(of: path)
+        }
+        return resolved(a) == resolved(b)
+    }
+
     /// The names in a directory (without `.` and `..`), unsorted.
     public static func contents(ofDirectory path: String) throws(FileAccessError) -> [String] {
         guard let directory = opendir(path) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }

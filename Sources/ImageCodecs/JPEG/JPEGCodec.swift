@@ -30,7 +30,7 @@ enum JPEGCodec {
         // CMYK files decode to CMYK8 and are converted to RGBA8 below.
         let format: PixelFormat = options.keepRGB && !header.outputIsCMYK ? .rgb8 : .rgba8
         var decodeResult: Result<(LibJPEG.Info, LibJPEG.Warnings), CodecError> = .failure(.corrupt(.jpeg, message: "not decoded"))
-        var pixels = PixelBuffer(width: outputSize.width, height: outputSize.height, format: format) { buffer, bytesPerRow in
+        let pixels = PixelBuffer(width: outputSize.width, height: outputSize.height, format: format) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
                 try LibJPEG.decode(data, scaleDenominator: scale, maxPixels: options.limits.maxPixels,
                                    region: options.jpegRegion, components: format.bytesPerPixel, into: buffer, bytesPerRow: bytesPerRow)
@@ -41,8 +41,17 @@ enum JPEGCodec {
         if warnings.dataIncomplete && !options.lenient {
             throw .corrupt(.jpeg, message: "\(warnings.first) (the data is truncated or incomplete; a lenient decode accepts libjpeg's grey-filled result)")
         }
-        if info.outputIsCMYK { convertCMYKToRGBA(&pixels) }
         var result = DecodedImage(pixels: pixels, metadata: metadata(markers, info, byteCount: data.count))
+        if info.outputIsCMYK {
+            // Through the CMYK profile when there is one; otherwise (or when it cannot be
+            // used) djpeg's formula.
+            var outcome: LittleCMS.Outcome?
+            if options.colour == .convertToSRGB, let profile = markers.iccProfile {
+                outcome = LittleCMS.convertToSRGB(&result.pixels, profile: profile, storedCMYK: true)
+                ImageCodec.record(outcome!, in: &result)
+            }
+            if outcome.map({ if case .converted = $0 { false } else { true } }) ?? true { convertCMYKToRGBA(&result.pixels) }
+        }
         if warnings.count > 0 {
             let more = warnings.count > 1 ? " (and \(warnings.count - 1) more warnings)" : ""
             result.warnings.append(warnings.first + more)

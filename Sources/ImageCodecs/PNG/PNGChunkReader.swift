@@ -1,11 +1,12 @@
 /// Walks a PNG's chunks and collects the metadata Retouch reports: eXIf, XMP (iTXt
-/// "XML:com.adobe.xmp"), C2PA (caBX), APNG animation (acTL). Pixel data and the ICC
-/// profile come from libpng. Stops quietly at malformed structure.
+/// "XML:com.adobe.xmp"), C2PA (caBX), APNG animation (acTL), the compressed ICC profile
+/// (iCCP). Pixel data come from libpng. Stops quietly at malformed structure.
 struct PNGChunkReader {
     var exif: ArraySlice<UInt8>?
     var hasXMP = false
     var hasC2PA = false
-    var hasICC = false
+    /// The iCCP chunk's zlib stream (after the name and the compression method byte).
+    var compressedICC: ArraySlice<UInt8>?
     /// Frame count from acTL, when the file is an animated PNG.
     var animationFrameCount: Int?
 
@@ -22,7 +23,10 @@ struct PNGChunkReader {
             case "iTXt", "tEXt", "zTXt":
                 if let payload, ByteReader(payload).hasPrefix("XML:com.adobe.xmp\0") { hasXMP = true }
             case "caBX": hasC2PA = true
-            case "iCCP": hasICC = true
+            case "iCCP":
+                if let payload, let separator = payload.firstIndex(of: 0), separator + 2 <= payload.endIndex {
+                    compressedICC = payload[(separator + 2)...]
+                }
             case "acTL":
                 if let payload, let frames = ByteReader(payload).uint32(at: 0) { animationFrameCount = Int(frames) }
             case "IEND": return

@@ -5,7 +5,10 @@ import ImageCore
 enum PNGCodec {
     static func readMetadata(_ data: [UInt8]) throws(CodecError) -> ImageMetadata {
         let info = try LibPNG.readInfo(data)
-        return metadata(PNGChunkReader(data), info, iccProfile: nil, byteCount: data.count)
+        let chunks = PNGChunkReader(data)
+        // The profile is reported without decoding pixels; a damaged one is left out.
+        let icc = chunks.compressedICC.flatMap { try? LibDeflate.zlibDecompress($0, limit: 64 << 20) }
+        return metadata(chunks, info, iccProfile: icc, byteCount: data.count)
     }
 
     static func decode(_ data: [UInt8], options: DecodingOptions) throws(CodecError) -> DecodedImage {

@@ -14,13 +14,16 @@ public enum ConvertJob {
 
     /// Converts `input` to `output` with `encoding`.
     ///
-    /// `orient`: apply the EXIF orientation; `keepICC`: re-embed the input's profile;
-    /// `decoding`: leniency and animation handling.
+    /// `orient`: apply the EXIF orientation; `keepICC`: keep the input's numbers and
+    /// re-embed its profile (otherwise a non-sRGB profile is converted to sRGB on decode
+    /// and none is written); `decoding`: leniency and animation handling.
     /// - Throws: `FileAccessError`, or `FileError` naming the input (undecodable, or
     ///   pixels the encoder refuses).
     public static func run(input: String, output: String, encoding: EncodingOptions, decoding: DecodingOptions = DecodingOptions(),
                            orient: Bool = true, keepICC: Bool = false) throws -> Report {
         let bytes = try FileAccess.read(input)
+        var decoding = decoding
+        if keepICC { decoding.colour = .keepOriginal }
         let decoded = try FileError.attributing(to: input) { try ImageCodec.decode(bytes, options: decoding) }
         let options = encoding.embedding(iccProfile: keepICC ? decoded.metadata.iccProfile : nil)
         let warnings = decoded.warnings

@@ -19,7 +19,9 @@ public enum ExportJob {
     ///   for an impossible frame; `FileAccessError`.
     public static func run(_ bytes: [UInt8], name: String, output: String, options: ExportOptions,
                            provenance: ImageMetadata? = nil) throws -> ExportReport {
-        let decoded = try FileError.attributing(to: name) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)) }
+        let decoded = try FileError.attributing(to: name) {
+            try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, colour: options.keepICC ? .keepOriginal : .convertToSRGB))
+        }
         var warnings = decoded.warnings
         var pixels = decoded.upright()
         if let channel = options.channel {

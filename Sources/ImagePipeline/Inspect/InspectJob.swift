@@ -7,8 +7,11 @@ public enum InspectJob {
         let bytes = try FileAccess.read(path)
         return try FileError.attributing(to: path) {
             let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
-            return InspectionReport(file: path, metadata: decoded.metadata, usesAlpha: !decoded.pixels.isOpaque,
-                                    warnings: decoded.warnings)
+            var warnings = decoded.warnings
+            if let conversion = decoded.colourConversion {
+                warnings.append("the ICC profile is not sRGB: Retouch converts \(conversion) when it reads this file (LittleCMS, perceptual intent); --keep-icc keeps the original numbers and re-embeds the profile")
+            }
+            return InspectionReport(file: path, metadata: decoded.metadata, usesAlpha: !decoded.pixels.isOpaque, warnings: warnings)
         }
     }
 }

@@ -23,12 +23,13 @@ public struct InspectionReport: Sendable, Encodable {
 
     private enum Keys: String, CodingKey {
         case file, format, width, height, orientation, uprightWidth, uprightHeight, colorType, bitDepth, hasAlpha, usesAlpha
-        case iccProfile, exif, gps, xmp, c2pa, animated, frames, bytes, compression, warnings
+        case iccProfile, iccColourSpace, iccSRGB, exif, gps, xmp, c2pa, animated, frames, bytes, compression, warnings
     }
 
     /// The documented key order: file, format, width, height, orientation, uprightWidth,
-    /// uprightHeight, colorType, bitDepth, hasAlpha, usesAlpha, iccProfile, exif, gps, xmp,
-    /// c2pa, animated, frames, bytes; then compression and warnings.
+    /// uprightHeight, colorType, bitDepth, hasAlpha, usesAlpha, iccProfile (with a profile:
+    /// iccColourSpace, iccSRGB), exif, gps, xmp, c2pa, animated, frames, bytes; then
+    /// compression and warnings.
     public func encode(to encoder: any Encoder) throws {
         let m = metadata, upright = metadata.uprightSize
         var c = encoder.container(keyedBy: Keys.self)
@@ -44,6 +45,10 @@ public struct InspectionReport: Sendable, Encodable {
         try c.encode(m.hasAlphaChannel, forKey: .hasAlpha)
         try c.encode(usesAlpha, forKey: .usesAlpha)
         try c.encodeIfPresent(iccText, forKey: .iccProfile)
+        if iccText != nil {
+            try c.encode(m.iccColourSpace ?? "unreadable", forKey: .iccColourSpace)
+            try c.encode(m.iccIsSRGB ?? false, forKey: .iccSRGB)
+        }
         try c.encode(m.hasEXIF, forKey: .exif)
         try c.encode(m.hasGPS, forKey: .gps)
         try c.encode(m.hasXMP, forKey: .xmp)

@@ -4,14 +4,31 @@ import ImageOps
 
 extension PrepareJob {
     /// `retouch prepare`: reads `input`, prepares it, writes `output` encoded with
-    /// `encoding`; with `maskPath`, carries that mask through the same geometry and writes
-    /// it beside the output (`NAME-mask.png`) in the convention it was read in.
+    /// `encoding` (with the input's ICC profile under `options.keepICC`); with `maskPath`,
+    /// carries that mask through the same geometry and writes it to `maskOutput` (default
+    /// `maskPath(for: output)`) in the convention it was read in.
     ///
     /// The size rules' and gravity's decisions are in the report, with the output's
     /// format, byte count and mask path.
-    /// - Throws: `FileAccessError`, or `FileError` naming the input or the mask.
+    /// - Throws: `FileAccessError`, or `FileError` naming the input or the mask;
+    ///   `PipelineError.outputCollision` when the mask's output is the image's output or
+    ///   one of the inputs; `.outputExists` when the derived mask path exists (without
+    ///   `maskOutput` or `overwrite`).
     public static func run(input: String, output: String, options: PrepareOptions, encoding: EncodingOptions,
-                           maskPath: String? = nil, maskChannel: MaskImport.Channel? = nil) throws -> PrepareReport {
+                           maskPath: String? = nil, maskChannel: MaskImport.Channel? = nil, maskOutput: String? = nil,
+                           overwrite: Bool = false) throws -> PrepareReport {
+        let maskDestination = maskPath.map { _ in maskOutput ?? Self.maskPath(for: output) }
+        if let maskDestination {
+            for (other, role) in [(output, "the image output (-o)"), (input, "the input image"), (maskPath!, "the input mask (--mask)")]
+            where FilePath.sameFile(maskDestination, other) {
+                throw PipelineError.outputCollision(path: maskDestination, what: "the mask output", other: role,
+                                                    advice: maskOutput == nil ? "name the mask's output with --mask-out FILE" : "choose another --mask-out")
+            }
+            if maskOutput == nil && !overwrite && FilePath.exists(maskDestination) {
+                throw PipelineError.outputExists(path: maskDestination, what: "the mask output (derived from -o)",
+                                                 advice: "name the mask's output with --mask-out FILE, or pass --overwrite")
+            }
+        }
         let bytes = try FileAccess.read(input)
         let metadata = try FileError.attributing(to: input) { try ImageCodec.readMetadata(bytes) }
         let plan = try FileError.attributing(to: input) { try Self.plan(metadata, options: options, withMask: maskPath != nil) }
@@ -23,13 +40,13 @@ extension PrepareJob {
         let prepared = try FileError.attributing(to: input) {
             try execute(plan, bytes: bytes, options: options, mask: maskInput?.mask)
         }
-        let encoded = try FileError.attributing(to: output) { try ImageCodec.encode(prepared.pixels, options: encoding) }
+        let embedding = encoding.embedding(iccProfile: options.keepICC ? metadata.iccProfile : nil)
+        let encoded = try FileError.attributing(to: output) { try ImageCodec.encode(prepared.pixels, options: embedding) }
         try FileAccess.write(encoded, to: output)
         var report = prepared.report
         report.outputFormat = encoding.format
         report.outputBytes = encoded.count
-        if let outputMask = prepared.mask, let convention = maskInput?.convention {
-            let path = Self.maskPath(for: output)
+        if let outputMask = prepared.mask, let convention = maskInput?.convention, let path = maskDestination {
             let image = convention.image(from: outputMask)
             try FileAccess.write(try ImageCodec.encode(image, options: .png(PNGEncodingOptions(reduceChannels: convention == .white))), to: path)
             report.maskPath = path

@@ -84,7 +84,8 @@ public enum PrepareJob {
             throw OperationError.sizeMismatch(what: "the mask", size: mask.size, expected: plan.uprightSize, of: "the image")
         }
         let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(
-            limits: limits, animation: .firstFrame, jpegScaleDenominator: plan.decodeScaleDenominator, jpegRegion: plan.jpegRegion))
+            limits: limits, animation: .firstFrame, jpegScaleDenominator: plan.decodeScaleDenominator, jpegRegion: plan.jpegRegion,
+            colour: options.keepICC ? .keepOriginal : .convertToSRGB))
         let image = options.orient ? decoded.upright() : decoded.pixels
         return try frame(plan, image: image, options: options, mask: mask, warnings: plan.warnings + decoded.warnings)
     }

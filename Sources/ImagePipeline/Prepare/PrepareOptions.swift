@@ -22,11 +22,14 @@ public struct PrepareOptions: Sendable {
     public var shrinkOnLoad: Bool
     /// Apply EXIF orientation first. Default true.
     public var orient: Bool
+    /// Keep the input's numbers and re-embed its ICC profile in the output, instead of
+    /// converting a non-sRGB profile to sRGB on decode. Default false.
+    public var keepICC: Bool
 
     public init(sizeRules: SizeRules? = nil, sizeRulesName: String? = nil, channel: ChannelPreset? = nil,
                 aspect: (width: Int, height: Int)? = nil, target: FitTarget? = nil, fit: FitMode = .crop,
                 gravity: Gravity = .center, padColor: PadColor = .auto, resample: ResampleOptions = .default,
-                shrinkOnLoad: Bool = true, orient: Bool = true) {
+                shrinkOnLoad: Bool = true, orient: Bool = true, keepICC: Bool = false) {
         self.sizeRules = sizeRules
         self.sizeRulesName = sizeRulesName
         self.channel = channel
@@ -38,5 +41,6 @@ public struct PrepareOptions: Sendable {
         self.resample = resample
         self.shrinkOnLoad = shrinkOnLoad
         self.orient = orient
+        self.keepICC = keepICC
     }
 }

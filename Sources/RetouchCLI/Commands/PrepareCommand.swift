@@ -12,9 +12,11 @@ struct PrepareCommand: RetouchCommand {
         discussion: """
             The output is upright, framed (--channel or --aspect, placed by --gravity), sized to the model's \
             rules (--for) and the target (--tier, --long-edge or --size), resampled, and encoded with metadata \
-            stripped. With --mask the same geometry is applied to the mask, written beside the output as \
-            NAME-mask.png in the mask's own convention. An impossible request names the broken rule and the \
-            nearest valid sizes.
+            stripped. A non-sRGB ICC profile is converted to sRGB on decode; --keep-icc keeps the numbers and \
+            embeds the profile instead. With --mask the same geometry is applied to the mask, written in the \
+            mask's own convention to --mask-out FILE or beside the output as NAME-mask.png (an existing \
+            NAME-mask.png is replaced only with --overwrite). An impossible request names the broken rule and \
+            the nearest valid sizes.
             """)
 
     @Argument(help: "Input image (PNG, JPEG or WebP).") var input: String
@@ -28,6 +30,9 @@ struct PrepareCommand: RetouchCommand {
     @Option(name: .long, help: "How to reach the ratio.") var fit: FitMode = .crop
     @Option(name: .long, help: "Crop placement: center, entropy, attention, subject, or X,Y (fractions or pixels).") var gravity: String = "center"
     @OptionGroup var maskInput: MaskInputOptions
+    @Option(name: .long, help: "Where to write the prepared mask (default: NAME-mask.png beside the output).") var maskOut: String?
+    @Flag(name: .long, help: "Replace an existing NAME-mask.png derived from -o.") var overwrite = false
+    @Flag(name: .long, help: "Keep the input's colour numbers and embed its ICC profile (default: convert to sRGB).") var keepIcc = false
     @Option(name: .long, help: "Border colour for padding: auto, #RRGGBB or transparent.") var padColor: PadColor = .auto
     @OptionGroup var resampling: ResamplingOptions
     @OptionGroup var encoding: OutputFormatOptions
@@ -35,6 +40,7 @@ struct PrepareCommand: RetouchCommand {
 
     func validate() throws {
         if channel != nil && aspect != nil { throw ValidationError("--channel and --aspect cannot be combined") }
+        if maskOut != nil && maskInput.mask == nil { throw ValidationError("--mask-out needs --mask") }
         if [tier != nil, longEdge != nil, size != nil].filter({ $0 }).count > 1 {
             throw ValidationError("give at most one of --tier, --long-edge and --size")
         }
@@ -59,10 +65,10 @@ struct PrepareCommand: RetouchCommand {
             sizeRules: profile?.sizeRules, sizeRulesName: profile?.id, channel: channel.flatMap(ChannelPreset.named),
             aspect: try aspect.map(GeometryArguments.aspect), target: target, fit: fit,
             gravity: try GeometryArguments.gravity(gravity), padColor: padColor, resample: resampling.resample,
-            shrinkOnLoad: !resampling.noShrinkOnLoad)
+            shrinkOnLoad: !resampling.noShrinkOnLoad, keepICC: keepIcc)
         let format = try encoding.resolvedFormat(for: output)
         let report = try PrepareJob.run(input: input, output: output, options: options, encoding: try encoding.encodingOptions(for: format),
-                                        maskPath: maskInput.mask, maskChannel: maskInput.maskChannel)
+                                        maskPath: maskInput.mask, maskChannel: maskInput.maskChannel, maskOutput: maskOut, overwrite: overwrite)
         if json {
             console.print(ReportEncoder.text(report))
         } else {

@@ -39,7 +39,7 @@ enum ErrorReporting {
             }
         case let pipeline as PipelineError:
             switch pipeline {
-            case .formatCannotHold, .metricUnavailable: return .usage
+            case .formatCannotHold, .metricUnavailable, .outputCollision, .outputExists: return .usage
             case .outputTooLarge, .invalidShapesFile, .noInputs, .byteLimitUnreachable: return .dataError
             }
         case let history as HistoryError:

@@ -17,7 +17,7 @@ extension InspectionReport {
             "  upright      \(m.uprightSize)",
             "  color        \(m.colorType), \(m.bitDepth)-bit",
             "  alpha        \(m.hasAlphaChannel ? "channel present" : "none")\(m.hasAlphaChannel ? (usesAlpha ? ", used" : ", all pixels opaque") : "")",
-            "  icc profile  \(iccText.map { "\($0) (\(m.iccProfile?.count ?? 0) bytes)" } ?? "none")",
+            "  icc profile  \(iccText.map { "\($0) (\(m.iccProfile?.count ?? 0) bytes, \(m.iccColourSpace ?? "unreadable")\(m.iccIsSRGB == true ? ", sRGB" : ", not sRGB"))" } ?? "none")",
             "  metadata     EXIF \(yesNo(m.hasEXIF)), GPS \(yesNo(m.hasGPS)), XMP \(yesNo(m.hasXMP)), C2PA \(yesNo(m.hasC2PA))",
             "  animated     \(m.isAnimated ? "yes, \(m.frameCount) frames" : "no")",
             "  bytes        \(m.byteCount)",
