@@ -1,12 +1,22 @@
 import ImageCore
 
 extension CoveragePlane {
-    /// The selection grown by `distance` pixels (shrunk when negative), measured from
-    /// the anti-aliased 0.5 contour with an exact Euclidean distance transform: a disc
-    /// grows into a disc, a square's corners round off with radius `distance`, and the
-    /// new edge's coverage is the pixel area of the offset contour, curvature included.
+    /// The selection grown by `distance` pixels (shrunk when negative).
+    ///
+    /// A hard mask (partial coverage only in the anti-aliasing band of its edges) moves
+    /// its anti-aliased 0.5 contour, measured with an exact Euclidean distance transform:
+    /// a disc grows into a disc, a square's corners round off with radius `distance`, and
+    /// the new edge's coverage is the pixel area of the offset contour, curvature included.
+    /// A soft mask (`isSoft`: a feather, a cut-out's shadow) is dilated (eroded) in grey
+    /// by a disc of radius |`distance`| (whole lattice pixels): every level moves by the
+    /// distance and soft areas keep their values instead of being thresholded.
     public func offset(by distance: Double) -> CoveragePlane {
         guard distance != 0 else { return self }
+        if isSoft {
+            if distance > 0 { return CoveragePlane(width: width, height: height, values: DiscMaxFilter.apply(values, width: width, height: height, radius: distance)) }
+            let grown = DiscMaxFilter.apply(values.map { 1 - $0 }, width: width, height: height, radius: -distance)
+            return CoveragePlane(width: width, height: height, values: grown.map { 1 - $0 })
+        }
         let field = SignedDistanceField(self)
         var result = self
         for i in 0..<values.count {
@@ -25,6 +35,17 @@ extension CoveragePlane {
             result.values[i] = Float(EdgeCoverage.coverage(distance: d - distance, nx: nx, ny: ny, curvature: bent))
         }
         return result
+    }
+
+    /// Whether the mask is soft: more than max(16, 0.1 % of the pixels) have partial
+    /// coverage (4–96 %) with no pixel on the other side of 50 % within 2 pixels, i.e.
+    /// outside the anti-aliasing band of a hard edge.
+    public var isSoft: Bool {
+        let high = MaxFilter.apply(values, width: width, height: height, radius: 2)
+        let low = MaxFilter.apply(values.map { -$0 }, width: width, height: height, radius: 2)
+        var soft = 0
+        for i in 0..<values.count where values[i] > 0.04 && values[i] < 0.96 && !(-low[i] < 0.5 && high[i] >= 0.5) { soft += 1 }
+        return soft > max(16, values.count / 1000)
     }
 
     /// A Gaussian blur with standard deviation `sigma` pixels (edges extended).

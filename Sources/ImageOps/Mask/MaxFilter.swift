@@ -107,7 +107,7 @@ enum MaxFilter {
     }
 
     /// Block prefix and suffix maxima of `line` (blocks of `block` from index 0).
-    private static func blockScan(_ line: [Float], _ prefix: inout [Float], _ suffix: inout [Float], length: Int, block: Int) {
+    static func blockScan(_ line: [Float], _ prefix: inout [Float], _ suffix: inout [Float], length: Int, block: Int) {
         for start in stride(from: 0, to: length, by: block) {
             let end = min(start + block, length)
             prefix[start] = line[start]

@@ -243,4 +243,35 @@ import Testing
         #expect(a.subtracting(b).values == [0.5, 0.25])
         #expect(a.inverted().values == [0, 0.75])
     }
+
+    /// A cut-out's mask: an opaque core (a square, rows/columns 30…69) in a flat 20 %
+    /// shadow (rows/columns 10…89). Grow and shrink by 2 move both edges by 2 pixels
+    /// and leave the shadow at 20 % (it was thresholded to 0 or 100 % before).
+    @Test func growingAndShrinkingASoftMaskMovesItsEdgesAndKeepsTheShadow() {
+        let size = 100
+        var plane = CoveragePlane(width: size, height: size)
+        for y in 10..<90 { for x in 10..<90 { plane.values[y * size + x] = (30..<70).contains(x) && (30..<70).contains(y) ? 1 : 0.2 } }
+        #expect(plane.isSoft)
+        let grown = plane.offset(by: 2), shrunk = plane.offset(by: -2)
+        // To 8 bits, as written (1 − (1 − 0.2) is not 0.2 in Float).
+        func value(_ p: CoveragePlane, _ x: Int, _ y: Int) -> Float { (p.values[y * size + x] * 255).rounded() / 255 }
+        let shadow: Float = (0.2 * 255).rounded() / 255
+        // The shadow's interior keeps its value.
+        for (x, y) in [(20, 50), (50, 20), (15, 15), (80, 80)] {
+            #expect(value(grown, x, y) == shadow && value(shrunk, x, y) == shadow, "(\(x),\(y))")
+        }
+        // The core's edge (x 30 → 28 grown, → 32 shrunk) and the shadow's outer edge (x 10 → 8, → 12).
+        #expect(value(grown, 28, 50) == 1 && value(grown, 27, 50) == shadow)
+        #expect(value(shrunk, 32, 50) == 1 && value(shrunk, 31, 50) == shadow)
+        #expect(value(grown, 8, 50) == shadow && value(grown, 7, 50) == 0)
+        #expect(value(shrunk, 12, 50) == shadow && value(shrunk, 11, 50) == 0)
+        // A disc, not a square: the grown corner is rounded ((1, 1) from the corner is
+        // inside radius 2, (2, 1) at 2.24 is not).
+        #expect(value(grown, 29, 29) == 1 && value(grown, 28, 29) == shadow && value(grown, 28, 28) == shadow)
+    }
+
+    /// A hard, anti-aliased disc is not soft (its partial pixels are its edge).
+    @Test func aHardMaskIsNotSoft() throws {
+        #expect(!(try Self.disc(40.3, 38.8, 20, size: 80).isSoft))
+    }
 }
