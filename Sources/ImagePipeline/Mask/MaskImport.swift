@@ -20,7 +20,7 @@ public enum MaskImport {
     public static func read(_ path: String, channel: Channel? = nil) throws -> (mask: Mask, convention: MaskConvention) {
         let bytes = try FileAccess.read(path)
         return try FileError.attributing(to: path) {
-            let source = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, keepGray: true)).upright()
+            let source = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, keepGray: true, colour: .keepOriginal)).upright()
             let convention: MaskConvention = channel.map { $0 == .alpha ? .openai : .white } ?? MaskConvention.detect(source)
             return (convention.mask(from: consume source), convention)
         }

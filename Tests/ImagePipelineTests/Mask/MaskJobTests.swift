@@ -1,3 +1,4 @@
+import Foundation
 import ImageCodecs
 import ImageCore
 import ImageOps
@@ -52,6 +53,18 @@ import TestSupport
             let written = try ImageCodec.decode(try FileAccess.read(output)).pixels
             #expect(written.format == .rgba8 && written[15, 10][3] == 0 && written[0, 0][3] == 255)
             #expect(try MaskImport.read(output).convention == .openai)
+        }
+    }
+
+    /// Masks are data: a grey mask carrying a γ 2.2 grey profile reads with its own
+    /// numbers (converting it to sRGB would move 128 to 130).
+    @Test func aMaskWithAProfileIsNotColourConverted() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("m.png").path
+            let profile = [UInt8](try Data(contentsOf: Paths.fixtures.appendingPathComponent("icc/gray-gamma-2.2.icc")))
+            let grey = PixelBuffer(width: 4, height: 1, bytesPerRow: 4, format: .gray8, bytes: [0, 64, 128, 255])
+            try FileAccess.write(try ImageCodec.encode(grey, options: .png(PNGEncodingOptions(iccProfile: profile))), to: path)
+            #expect(try MaskImport.read(path, channel: .luma).mask.bytes == [0, 64, 128, 255])
         }
     }
 

@@ -29,7 +29,7 @@ public struct LocalEditProvider: EditProvider {
                 throw EditProviderError.invalidRequest(parameter: "mask", value: "none", rule: "the local provider fills a masked area: give --mask")
             }
             let maskImage: PixelBuffer
-            do { maskImage = try ImageCodec.decode(maskFile.bytes, options: DecodingOptions(keepGray: true)).pixels } catch {
+            do { maskImage = try ImageCodec.decode(maskFile.bytes, options: DecodingOptions(keepGray: true, colour: .keepOriginal)).pixels } catch {
                 throw EditProviderError.invalidResponse("the local provider could not read the mask: \(error)")
             }
             result = PoissonFill.fill(image, region: MaskConvention.detect(maskImage).mask(from: maskImage))
