@@ -39,6 +39,32 @@ import TestSupport
             let resized = await runInProcess(["diff", Self.coffee, small, "--resize-b", "--json"])
             #expect(resized.status == 0, "\(resized.stderr)")
             #expect(try Self.json(resized.stdout)["width"] as? Int == 600)
+            #expect(!resized.stderr.contains("warning"), "same ratio: \(resized.stderr)")
+            // Another aspect ratio is distorted by the resample: said on stderr.
+            let square = directory.appendingPathComponent("square.png").path
+            try Self.write(try decodedFile(Self.coffee).resized(to: PixelSize(width: 300, height: 300)), square)
+            let stretched = await runInProcess(["diff", Self.coffee, square, "--resize-b"])
+            #expect(stretched.status == 0)
+            #expect(stretched.stderr.contains("warning: \(square): --resize-b stretched B from 300x300 to A's 600x400: their aspect ratios differ by 33 %"), "\(stretched.stderr)")
+        }
+    }
+
+    /// The heatmap's outline sits on the edge of `inside` (coverage > 0): a mask whose
+    /// only selected pixels have coverage 40 (< 50 %) is outlined, and no pixel outside
+    /// the outline's 2-px band of the 20×10 block is cyan.
+    @Test func theHeatmapOutlineMarksWhatInsideCounts() async throws {
+        try await withTemporaryDirectory { directory in
+            var mask = PixelBuffer(width: 600, height: 400, format: .gray8)
+            for y in 100..<110 { for x in 200..<220 { mask[x, y] = [40] } }
+            let maskPath = directory.appendingPathComponent("m.png").path, heatmap = directory.appendingPathComponent("h.png").path
+            try Self.write(mask, maskPath)
+            let result = await runInProcess(["diff", Self.coffee, Self.coffee, "--mask", maskPath, "--mask-channel", "luma", "--heatmap", heatmap, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let inside = try #require((try Self.json(result.stdout)["regions"] as? [String: Any])?["inside"] as? [String: Any])
+            #expect(inside["pixels"] as? Int == 200)
+            let picture = try decodedFile(heatmap)
+            #expect(picture[200, 100] == [0, 220, 255, 255] && picture[219, 109] == [0, 220, 255, 255])
+            #expect(picture[210, 90] != [0, 220, 255, 255])
         }
     }
 

@@ -10,6 +10,20 @@ import TestSupport
     static let coffee = Paths.fixtures.appendingPathComponent("inputs/coffee.png").path
     static let cutout = Paths.fixtures.appendingPathComponent("inputs/coffee-cutout-300x200.webp").path
 
+    /// Usage messages say what is wrong: --like and --size exclude each other; a negative
+    /// distance reaches the range check instead of "Missing value".
+    @Test func usageErrorsNameTheRule() async {
+        let both = await runInProcess(["mask", "--like", Self.coffee, "--size", "10x10", "-o", "/tmp/never.png"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--like and --size exclude each other"), "\(both.stderr)")
+        for flag in ["--feather", "--grow", "--shrink"] {
+            let negative = await runInProcess(["mask", "--size", "10x10", "--rect", "1,1,5,5", flag, "-5", "-o", "/tmp/never.png"])
+            #expect(negative.status == 64)
+            #expect(negative.stderr.contains("\(flag) -5.0: expected a distance ≥ 0 in pixels"), "\(negative.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.png"))
+    }
+
     @Test func openaiExportIsAnRGBAPNGOfTheImageSizeAndRoundTrips() async throws {
         try await withTemporaryDirectory { directory in
             let output = directory.appendingPathComponent("mask.png").path

@@ -7,8 +7,9 @@ public enum DiffPictures {
 
     /// Per-pixel ΔE00 through magma on a fixed scale 0…`scale`, over a faded greyscale of
     /// `a` (opacity min(1, ΔE / (0.3·scale)): unchanged pixels show A alone, small
-    /// differences show faintly), the mask's 0.5 contour outlined, and a legend strip below with the colour
-    /// bar, its numbers and the unit. RGBA8, opaque; taller than A by the legend.
+    /// differences show faintly), the edge of the mask's inside region outlined (coverage
+    /// > 0, as the metrics count it), and a legend strip below with the colour bar, its
+    /// numbers and the unit. RGBA8, opaque; taller than A by the legend.
     public static func heatmap(_ comparison: ImageComparison, a: PixelBuffer, mask: Mask? = nil, scale: Double = 10) -> PixelBuffer {
         let w = comparison.size.width, h = comparison.size.height
         let grey = a.converted(to: .rgba8).composited(over: RGB8(red: 255, green: 255, blue: 255)).converted(to: .gray8)
@@ -62,7 +63,7 @@ public enum DiffPictures {
         return picture
     }
 
-    /// The mask's 0.5 contour in `outlineColour`, `thickness` pixels wide (grown inwards
+    /// The edge of the mask's inside region (coverage > 0) in `outlineColour`, `thickness` pixels wide (grown inwards
     /// and outwards), on transparent. RGBA8 of the mask's size.
     public static func outlineOverlay(_ mask: Mask, thickness: Int = 2) -> PixelBuffer {
         let w = mask.width, h = mask.height
@@ -110,15 +111,16 @@ public enum DiffPictures {
         return picture
     }
 
-    /// Pixels on the mask's 0.5 contour (inside pixels with an outside 4-neighbour).
+    /// Pixels on the edge of the mask's `inside` region, the same region the metrics
+    /// call inside (coverage > 0): inside pixels with an outside (coverage 0) 4-neighbour.
     static func edge(_ mask: Mask) -> [Bool] {
         let w = mask.width, h = mask.height, c = mask.bytes
         var result = [Bool](repeating: false, count: w * h)
         for y in 0..<h {
             for x in 0..<w {
                 let i = y * w + x
-                guard c[i] >= 128 else { continue }
-                if (x > 0 && c[i - 1] < 128) || (x + 1 < w && c[i + 1] < 128) || (y > 0 && c[i - w] < 128) || (y + 1 < h && c[i + w] < 128) {
+                guard c[i] > 0 else { continue }
+                if (x > 0 && c[i - 1] == 0) || (x + 1 < w && c[i + 1] == 0) || (y > 0 && c[i - w] == 0) || (y + 1 < h && c[i + w] == 0) {
                     result[i] = true
                 }
             }

@@ -25,8 +25,9 @@ public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The mask as an image in this convention (`openai`: black RGBA with alpha =
-    /// 255 − coverage; `white`: grey = coverage).
+    /// The mask as an image in this convention (`openai`: RGBA with alpha = 255 −
+    /// coverage and grey RGB = coverage, so a viewer that ignores alpha shows the edit
+    /// area white on black instead of a black square; `white`: grey = coverage).
     public func image(from mask: consuming Mask) -> PixelBuffer {
         switch self {
         case .white:
@@ -37,8 +38,9 @@ public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
                     for y in 0..<mask.height {
                         for x in 0..<mask.width {
                             let i = y * stride + x * 4
-                            destination[i] = 0; destination[i + 1] = 0; destination[i + 2] = 0
-                            destination[i + 3] = 255 - coverage[y * mask.width + x]
+                            let selected = coverage[y * mask.width + x]
+                            destination[i] = selected; destination[i + 1] = selected; destination[i + 2] = selected
+                            destination[i + 3] = 255 - selected
                         }
                     }
                 }

@@ -11,7 +11,7 @@ public enum CompareJob {
     ///   for images of different sizes (without `resizeB`); `PipelineError` for a budget
     ///   on a metric the report does not have.
     public static func run(_ options: CompareJobOptions) throws -> CompareReport {
-        let (imageA, imageB, mask) = try load(options)
+        let (imageA, imageB, mask, warnings) = try load(options)
         let comparison = ImageComparison.compare(imageA, imageB, mask: mask, options: options.comparison)
         if options.heatmapPath != nil || options.sideBySidePath != nil {
             let picture = DiffPictures.heatmap(comparison, a: imageA, mask: mask, scale: options.heatmapScale)
@@ -26,6 +26,7 @@ public enum CompareJob {
             try FileAccess.write(try ImageCodec.encode(picture, options: pictureEncoding), to: path)
         }
         var report = CompareReport(a: options.aPath, b: options.bPath, comparison: comparison, violations: [])
+        report.warnings = warnings
         for budget in options.budgets {
             let actual = try budget.metric.value(in: report)
             if budget.isViolated(by: actual) { report.violations.append(budget.describe(actual: actual)) }
@@ -40,7 +41,7 @@ public enum CompareJob {
         guard let path = options.diffImagePath else {
             throw OperationError.invalidParameter(name: "diff image path", value: "none", expected: "a PNG path")
         }
-        var (first, second, _) = try load(options, readMask: false)
+        var (first, second, _, _) = try load(options, readMask: false)
         var result = Pixelmatch.compare(consume first, second, options: options.comparison.pixelmatch, picture: true)
         second = PixelBuffer(width: 1, height: 1, format: .gray8)
         // Taken out of the result, so the encoder owns the picture's storage.
@@ -53,7 +54,8 @@ public enum CompareJob {
 
     /// Both images upright (opaque colour images stay RGB8: no metric reads alpha that is
     /// not there), B resampled onto A when asked, and the mask.
-    static func load(_ options: CompareJobOptions, readMask: Bool = true) throws -> (PixelBuffer, PixelBuffer, Mask?) {
+    static func load(_ options: CompareJobOptions, readMask: Bool = true) throws -> (PixelBuffer, PixelBuffer, Mask?, warnings: [String]) {
+        var warnings: [String] = []
         let decoding = DecodingOptions(animation: .firstFrame, keepRGB: true)
         let bytesA = try FileAccess.read(options.aPath)
         let imageA = try FileError.attributing(to: options.aPath) { try ImageCodec.decode(bytesA, options: decoding).upright() }
@@ -63,6 +65,10 @@ public enum CompareJob {
             guard options.resizeB else {
                 throw OperationError.sizeMismatch(what: options.aPath, size: imageA.size, expected: imageB.size, of: options.bPath,
                                                   advice: "pass --resize-b to resample B onto A")
+            }
+            let ratioA = Double(imageA.width) / Double(imageA.height), ratioB = Double(imageB.width) / Double(imageB.height)
+            if abs(ratioB / ratioA - 1) > 0.01 {
+                warnings.append("--resize-b stretched B from \(imageB.width)x\(imageB.height) to A's \(imageA.width)x\(imageA.height): their aspect ratios differ by \(Int((abs(ratioB / ratioA - 1) * 100).rounded())) %, so B is distorted and the metrics compare misplaced pixels (crop B to A's ratio first)")
             }
             imageB = imageB.resized(to: imageA.size)
         }
@@ -75,6 +81,6 @@ public enum CompareJob {
             }
             mask = coverage
         }
-        return (imageA, imageB, mask)
+        return (imageA, imageB, mask, warnings)
     }
 }

@@ -12,6 +12,9 @@ public struct CompareReport: Sendable, Encodable {
     public var comparison: ImageComparison
     /// The budgets that were exceeded, described ("ssim = 0.8 is below the minimum 0.9").
     public var violations: [String]
+    /// What the user should know about how the comparison was made (printed on
+    /// standard error, not part of the JSON).
+    public var warnings: [String] = []
 
     private enum Keys: String, CodingKey {
         case a, b, width, height, psnr, ssim, deltaE2000, changedPixels, changedFraction, pixelmatch, alignment, regions, alpha, significant, verdict

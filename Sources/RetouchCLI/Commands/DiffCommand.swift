@@ -72,6 +72,7 @@ struct DiffCommand: RetouchCommand {
             return
         }
         let report = try CompareJob.run(options)
+        report.warnings.forEach { console.printError("warning: \(b): \($0)") }
         if json {
             console.print(ReportEncoder.text(report))
         } else {

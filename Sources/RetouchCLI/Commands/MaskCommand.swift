@@ -31,9 +31,9 @@ struct MaskCommand: RetouchCommand {
     @Option(name: .long, help: "How to read --from: alpha (alpha 0 = edit) or luma (white = edit); default: alpha when it has a meaningful alpha channel.") var fromChannel: MaskImport.Channel?
     @Flag(name: .long, help: "Invert the --from mask as it is read.") var invertInput = false
     @Flag(name: .long, help: "Invert the selection (after the shapes, before grow and feather).") var invert = false
-    @Option(name: .long, help: "Grow the selection by PX pixels (fractional allowed).") var grow: Double?
-    @Option(name: .long, help: "Shrink the selection by PX pixels.") var shrink: Double?
-    @Option(name: .long, help: "Feather radius in pixels.") var feather: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Grow the selection by PX pixels (fractional allowed).") var grow: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Shrink the selection by PX pixels.") var shrink: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Feather radius in pixels.") var feather: Double?
     @Option(name: .long, help: "Feather shape: gaussian (σ = r/2), ramp or smoothstep (width r across the edge).") var featherMode: FeatherMode = .gaussian
     @Option(name: .long, help: "Gaussian feather compatibility: retouch (σ = r/2) or gimp (σ = r/3.5).") var featherCompat: FeatherCompatibility = .retouch
     @Option(name: .customLong("for"), help: "Model whose mask rules apply (convention and byte limit; default \(ModelCatalog.defaultModelID)).") var model: String?
@@ -43,8 +43,8 @@ struct MaskCommand: RetouchCommand {
     @Flag(name: .long, help: "Print size, selected area and bounding box as JSON.") var json = false
 
     func validate() throws {
-        if (like == nil) == (size == nil) && from == nil { throw ValidationError("give --like IMAGE or --size WxH (or --from MASK)") }
-        if like != nil && size != nil { throw ValidationError("--like and --size cannot be combined") }
+        if like != nil && size != nil { throw ValidationError("--like and --size exclude each other: the size comes from the image or is given, not both") }
+        if like == nil && size == nil && from == nil { throw ValidationError("give --like IMAGE or --size WxH (or --from MASK)") }
         if let size { _ = try GeometryArguments.size(size, flag: "--size") }
         if fromChannel != nil && from == nil { throw ValidationError("--from-channel needs --from") }
         if invertInput && from == nil { throw ValidationError("--invert-input needs --from") }

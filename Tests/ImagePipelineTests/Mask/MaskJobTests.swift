@@ -52,6 +52,9 @@ import TestSupport
             #expect(report.statistics.boundingBox == PixelRect(x: 10, y: 5, width: 20, height: 10))
             let written = try ImageCodec.decode(try FileAccess.read(output)).pixels
             #expect(written.format == .rgba8 && written[15, 10][3] == 0 && written[0, 0][3] == 255)
+            // Under the alpha, the edit area is white and the kept area black (a viewer
+            // that ignores alpha shows the mask, not a black square).
+            #expect(written[15, 10] == [255, 255, 255, 0] && written[0, 0] == [0, 0, 0, 255])
             #expect(try MaskImport.read(output).convention == .openai)
         }
     }
