@@ -125,6 +125,21 @@ import TestSupport
         }
     }
 
+    /// When a rule or an exact size overrides what was asked, a warning says which.
+    @Test(arguments: [
+        (["--for", "gpt-image-2", "--tier", "4k"], "a long edge of 3840 was asked; gpt-image-2 (long edge ≤ 3840, at most 8,294,400 pixels) allows 3504x2336 at this ratio"),
+        (["--channel", "instagram-portrait", "--size", "1080x1080"], "the output is 1080x1080, not instagram-portrait's 4:5: --size 1080x1080 sets the ratio"),
+        (["--for", "chatgpt-image-latest", "--channel", "instagram-portrait"],
+         "the output is 1024x1536, not instagram-portrait's 4:5: chatgpt-image-latest accepts only 1024x1024, 1536x1024, 1024x1536, and this is the nearest ratio"),
+    ])
+    func overriddenRequestsAreSaid(arguments: [String], warning: String) async throws {
+        try await withTemporaryDirectory { directory in
+            let result = await runInProcess(["prepare", Self.coffee, "-o", directory.appendingPathComponent("x.jpg").path] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("warning: \(Self.coffee): \(warning)"), "\(result.stderr)")
+        }
+    }
+
     @Test func channelsListsTwelvePresets() async throws {
         let result = await runInProcess(["channels", "--json"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

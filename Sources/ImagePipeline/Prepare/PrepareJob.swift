@@ -42,6 +42,7 @@ public enum PrepareJob {
         } else {
             output = unconstrainedOutput(framed: framed, options: options)
         }
+        warnings += overrides(output: output, options: options)
         let region = SizeFitter.regionSize(source: upright, output: output, mode: options.fit)
 
         // Decode at a DCT scale when that leaves ≥ 2× the output.
@@ -192,6 +193,39 @@ public enum PrepareJob {
     }
 
     /// The requested aspect as a size (width:height), or nil to keep the source's.
+    /// What the output does not give of what was asked, and which rule decided: a
+    /// channel's or `--aspect`'s ratio changed by an exact size or by the model's allowed
+    /// sizes, and a tier's or long edge's size capped by the model's limits.
+    static func overrides(output: PixelSize, options: PrepareOptions) -> [String] {
+        var warnings: [String] = []
+        let rulesName = options.sizeRulesName ?? "the size rules"
+        func ratio(_ size: PixelSize) -> Double { Double(size.width) / Double(size.height) }
+        if let asked = aspectRatio(options), abs(ratio(output) / ratio(asked) - 1) > 0.01 {
+            let what = options.channel.map { "\($0.id)'s \($0.ratioText)" } ?? "--aspect \(asked.width):\(asked.height)"
+            let why: String
+            if case .exact(let size) = options.target {
+                why = "--size \(size.width)x\(size.height) sets the ratio"
+            } else if case .fixed(let sizes)? = options.sizeRules {
+                why = "\(rulesName) accepts only \(sizes.map { "\($0.width)x\($0.height)" }.joined(separator: ", ")), and this is the nearest ratio"
+            } else {
+                why = "\(rulesName) allow no closer size"
+            }
+            warnings.append("the output is \(output.width)x\(output.height), not \(what): \(why)")
+        }
+        let askedEdge: Int? = switch options.target {
+        case .tier(let edge)?, .longEdge(let edge)?: edge
+        default: nil
+        }
+        if let askedEdge, options.sizeRules != nil, max(output.width, output.height) < askedEdge {
+            var limits: [String] = []
+            if case .constrained(let c)? = options.sizeRules {
+                limits = ["long edge ≤ \(c.maxEdge)", "at most \(c.maxPixels.formatted) pixels"]
+            }
+            warnings.append("a long edge of \(askedEdge) was asked; \(rulesName)\(limits.isEmpty ? "" : " (\(limits.joined(separator: ", ")))") allows \(output.width)x\(output.height) at this ratio")
+        }
+        return warnings
+    }
+
     static func aspectRatio(_ options: PrepareOptions) -> PixelSize? {
         if let aspect = options.aspect { return PixelSize(width: aspect.width, height: aspect.height) }
         return options.channel?.size
@@ -234,5 +268,18 @@ public enum PrepareJob {
             if let background = channel?.background { return [background.red, background.green, background.blue, 255] }
             return image.borderColor
         }
+    }
+}
+
+private extension Int {
+    /// 8294400 → "8,294,400".
+    var formatted: String {
+        let digits = String(self)
+        var result = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { result.append(",") }
+            result.append(c)
+        }
+        return result
     }
 }
