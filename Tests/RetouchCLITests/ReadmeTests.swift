@@ -114,4 +114,68 @@ import TestSupport
             #expect(Self.topLevelKeys(tagged.stdout) == expected)
         }
     }
+
+    /// Every `--flag` the README writes in code is a real one: a code span that starts
+    /// with a command (`retouch edit --from v1`, `edit --max-cost`) is checked against
+    /// that command's `--help`; any other flag must be listed by its section's command or,
+    /// as a cross-reference, by another one (a renamed or misspelt flag fails here; a
+    /// name ending in `-`, as in `--subtract-*`, is a prefix).
+    @Test func everyDocumentedFlagIsInTheCommandsHelp() async throws {
+        let commands = ["inspect", "convert", "prepare", "mask", "cutout", "diff", "edit", "history", "export", "report", "batch", "providers", "channels", "demo"]
+        var helps: [String: String] = [:]
+        for command in commands {
+            let help = await runInProcess([command, "--help"])
+            #expect(help.status == 0, "\(command) --help: \(help.stderr)")
+            helps[command] = help.stdout
+        }
+        func lists(_ help: String, _ flag: String) -> Bool {
+            if flag.hasSuffix("-") { return help.contains(flag) }
+            return [" ", "\n", ",", "="].contains { help.contains(flag + $0) }
+        }
+        func flags(in code: Substring) -> [String] {
+            var found: [String] = [], rest = code
+            while let range = rest.range(of: "--") {
+                let before = rest[..<range.lowerBound].last
+                let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+                if before.map({ !$0.isLetter && !$0.isNumber && $0 != "-" }) ?? true, let first = name.first, first.isLetter || first.isNumber {
+                    found.append("--" + name)
+                }
+                rest = rest[range.upperBound...]
+            }
+            return found
+        }
+        let sections = Self.readme.components(separatedBy: "\n### `retouch ").dropFirst()
+        #expect(sections.count >= 12)
+        var checked = 0
+        for section in sections {
+            let command = String(section.prefix { $0.isLetter })
+            // The heading's own code (up to its closing backtick), then the section's spans.
+            let heading = section.prefix { $0 != "`" }
+            let body = section.drop { $0 != "\n" }.components(separatedBy: "\n## ").first ?? ""
+            let codes = [heading] + body.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            for code in codes {
+                let words = code.split(separator: " ")
+                let named = (words.first == "retouch" ? words.dropFirst().first : words.first).map(String.init).flatMap { commands.contains($0) ? $0 : nil }
+                for flag in flags(in: code) {
+                    checked += 1
+                    if let named, named != command || code.hasPrefix("retouch ") {
+                        #expect(lists(helps[named]!, flag), "README's `\(code)` uses \(flag), which `retouch \(named) --help` does not list")
+                    } else {
+                        #expect(lists(helps[command] ?? "", flag) || helps.values.contains { lists($0, flag) },
+                                "README's \(command) section names \(flag), which no command's --help lists")
+                    }
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// A PNG has no quality: the message names the range --help gives for --compression.
+    @Test func theCompressionRangeIsTheHelpsOne() async {
+        let result = await runInProcess(["convert", Self.coffee, "--quality", "50", "-o", "/tmp/never-written.png"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("use --compression 0…12"), "\(result.stderr)")
+        let help = await runInProcess(["convert", "--help"])
+        #expect(help.stdout.contains("0…12"))
+    }
 }

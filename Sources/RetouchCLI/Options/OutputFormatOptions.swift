@@ -55,7 +55,7 @@ struct OutputFormatOptions: ParsableArguments {
     func encodingOptions(for format: ImageFormat) throws(CLIError) -> EncodingOptions {
         switch format {
         case .png:
-            if quality != nil { throw .usage("--quality does not apply to PNG (lossless); use --compression 0…9") }
+            if quality != nil { throw .usage("--quality does not apply to PNG (lossless); use --compression 0…12") }
             try reject(lossless, "--lossless", format)
             try reject(chroma444, "--chroma-444", format)
             try reject(progressive, "--progressive", format)
