@@ -140,6 +140,31 @@ import TestSupport
         }
     }
 
+    /// --preview: the whole source, the crop outlined, the rest darkened; the text and
+    /// JSON give the area and the importance kept; subject gravity on an opaque image
+    /// without a mask says it centres.
+    @Test func previewDrawsTheCropOnTheSource() async throws {
+        try await withTemporaryDirectory { directory in
+            let preview = directory.appendingPathComponent("preview.png").path
+            let result = await runInProcess(["prepare", Self.coffee, "-o", directory.appendingPathComponent("x.jpg").path, "--aspect", "1:1",
+                                             "--gravity", "subject", "--preview", preview, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("--gravity subject needs a subject: the image is opaque and no --mask was given, so the crop is centred"), "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let gravity = try #require(report["gravity"] as? [String: Any])
+            #expect(gravity["areaKept"] as? Double == 0.6667)
+            #expect((gravity["retention"] as? Double).map { $0 > 0 && $0 < 1 } == true)
+            let picture = try decodedFile(preview), source = try decodedFile(Self.coffee)
+            #expect(picture.size == source.size)
+            // The 400×400 crop is centred: x 100…499. Its edge is outlined, outside is darker.
+            #expect(picture[100, 200] == [255, 208, 0, 255] && picture[499, 200] == [255, 208, 0, 255])
+            #expect(picture[300, 200] == source[300, 200])
+            #expect(Int(picture[50, 200][0]) < Int(source[50, 200][0]) || source[50, 200][0] == 0)
+            let refused = await runInProcess(["prepare", Self.coffee, "-o", directory.appendingPathComponent("y.jpg").path, "--aspect", "1:1", "--preview", Self.coffee])
+            #expect(refused.status == 64 && refused.stderr.contains("the preview would replace the input image"), "\(refused.stderr)")
+        }
+    }
+
     @Test func channelsListsTwelvePresets() async throws {
         let result = await runInProcess(["channels", "--json"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

@@ -7,9 +7,13 @@ public enum CropPlacement {
     public struct Result: Sendable, Hashable {
         /// The crop, inside the image.
         public var rect: PixelRect
-        /// The fraction 0…1 of the subject (alpha/mask coverage ≥ 50 %) kept, when the
-        /// image has one; for `attention`, of the importance; otherwise of the area.
+        /// The share 0…1 of the importance mass the crop keeps, whatever the gravity:
+        /// with a subject (alpha or mask), the sum of its coverage inside the crop over
+        /// its sum in the image; otherwise the same of the attention map (edges,
+        /// saturation, skin; see `AttentionMap`).
         public var retention: Double
+        /// The share 0…1 of the image's area the crop keeps.
+        public var areaKept: Double
         /// For `subject`: false when the subject cannot fit at this size (pad instead).
         public var subjectFits: Bool
     }
@@ -19,8 +23,10 @@ public enum CropPlacement {
     /// `subject` is the coverage that `.subject` keeps whole (default: the image's alpha).
     public static func place(_ cropSize: PixelSize, in image: PixelBuffer, gravity: Gravity, subject: Mask? = nil) -> Result {
         precondition(cropSize.width <= image.width && cropSize.height <= image.height, "crop \(cropSize) larger than image \(image.size)")
-        let subjectBox = subjectBounds(subject ?? alphaCoverage(image))
+        let subjectMask = subject ?? alphaCoverage(image)
+        let subjectBox = subjectBounds(subjectMask)
         var fits = true
+        var attention: AttentionMap?
         let rect: PixelRect
         switch gravity {
         case .center, .focal, .focalPixels:
@@ -35,12 +41,30 @@ public enum CropPlacement {
         case .entropy:
             rect = EntropyCrop.place(cropSize, in: image)
         case .attention:
-            let map = AttentionMap(image)
-            rect = map.bestCrop(cropSize)
-            return Result(rect: rect, retention: subjectBox.map { keptFraction($0, rect) } ?? map.keptFraction(rect), subjectFits: true)
+            attention = AttentionMap(image)
+            rect = attention!.bestCrop(cropSize)
         }
-        let retention = subjectBox.map { keptFraction($0, rect) } ?? Double(rect.size.area) / Double(image.size.area)
-        return Result(rect: rect, retention: retention, subjectFits: fits)
+        let retention = subjectBox != nil ? massKept(subjectMask!, rect) : (attention ?? AttentionMap(image)).keptFraction(rect)
+        return Result(rect: rect, retention: retention, areaKept: Double(rect.size.area) / Double(image.size.area), subjectFits: fits)
+    }
+
+    /// The share of `mask`'s coverage sum inside `rect`.
+    static func massKept(_ mask: Mask, _ rect: PixelRect) -> Double {
+        var inside = 0, total = 0
+        mask.withUnsafeBytes { bytes in
+            for y in 0..<mask.height {
+                let row = y * mask.width
+                var rowTotal = 0, rowInside = 0
+                for x in 0..<mask.width {
+                    let v = Int(bytes[row + x])
+                    rowTotal += v
+                    if x >= rect.x && x < rect.maxX { rowInside += v }
+                }
+                total += rowTotal
+                if y >= rect.y && y < rect.maxY { inside += rowInside }
+            }
+        }
+        return total > 0 ? Double(inside) / Double(total) : 1
     }
 
     /// The crop for the gravities that need no pixels (`center`, `focal`), so a decoder
@@ -83,9 +107,5 @@ public enum CropPlacement {
     static func alphaCoverage(_ image: PixelBuffer) -> Mask? {
         guard image.format.layout.hasAlpha, !image.isOpaque else { return nil }
         return Mask(alphaOf: image)
-    }
-
-    static func keptFraction(_ box: PixelRect, _ crop: PixelRect) -> Double {
-        Double(box.intersection(crop)?.size.area ?? 0) / Double(box.size.area)
     }
 }

@@ -4,7 +4,9 @@ import ImageOps
 
 extension PrepareJob {
     /// `retouch prepare`: reads `input`, prepares it, writes `output` encoded with
-    /// `encoding` (with the input's ICC profile under `options.keepICC`); with `maskPath`,
+    /// `encoding` (with the input's ICC profile under `options.keepICC`); with
+    /// `previewPath`, the whole upright source with the kept region outlined
+    /// (`CropPreview`) as PNG; with `maskPath`,
     /// carries that mask through the same geometry and writes it to `maskOutput` (default
     /// `maskPath(for: output)`) in the convention it was read in.
     ///
@@ -16,8 +18,14 @@ extension PrepareJob {
     ///   `maskOutput` or `overwrite`).
     public static func run(input: String, output: String, options: PrepareOptions, encoding: EncodingOptions,
                            maskPath: String? = nil, maskChannel: MaskImport.Channel? = nil, maskOutput: String? = nil,
-                           overwrite: Bool = false) throws -> PrepareReport {
+                           overwrite: Bool = false, previewPath: String? = nil) throws -> PrepareReport {
         let maskDestination = maskPath.map { _ in maskOutput ?? Self.maskPath(for: output) }
+        if let previewPath {
+            for (other, role) in [(output, "the image output (-o)"), (input, "the input image")] + (maskPath.map { [($0, "the input mask (--mask)")] } ?? [])
+            where FilePath.sameFile(previewPath, other) {
+                throw PipelineError.outputCollision(path: previewPath, what: "the preview", other: role, advice: "choose another --preview")
+            }
+        }
         if let maskDestination {
             for (other, role) in [(output, "the image output (-o)"), (input, "the input image"), (maskPath!, "the input mask (--mask)")]
             where FilePath.sameFile(maskDestination, other) {
@@ -43,6 +51,16 @@ extension PrepareJob {
         let embedding = encoding.embedding(iccProfile: options.keepICC ? metadata.iccProfile : nil)
         let encoded = try FileError.attributing(to: output) { try ImageCodec.encode(prepared.pixels, options: embedding) }
         try FileAccess.write(encoded, to: output)
+        if let previewPath {
+            let decoded = try FileError.attributing(to: input) {
+                try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, colour: options.keepICC ? .keepOriginal : .convertToSRGB))
+            }
+            let source = options.orient ? decoded.upright() : decoded.pixels
+            let report = prepared.report
+            let kept = report.crop ?? report.pad.map { PixelRect(x: -$0.left, y: -$0.top, width: source.width + $0.left + $0.right, height: source.height + $0.top + $0.bottom) }
+                ?? PixelRect(size: source.size)
+            try FileAccess.write(try ImageCodec.encode(CropPreview.render(source, kept: kept), options: .png(.default)), to: previewPath)
+        }
         var report = prepared.report
         report.outputFormat = encoding.format
         report.outputBytes = encoded.count

@@ -123,11 +123,11 @@ public enum PrepareJob {
         // the pixels decide), in decoded pixels; the pad or whole frame as planned.
         var subject = mask
         if let mask, plan.decodeScaleDenominator > 1 { subject = Mask(resizing: mask, to: image.size) }
-        var retention = 1.0
+        var retention: Double? = 1
         var placed: PixelRect
         if let early {
             placed = early
-            retention = Double(early.size.area) / Double(frame.area)
+            retention = nil
         } else if plan.fit == .crop && plan.regionSize != upright {
             let crop = cropSize(plan.regionSize, scale: scale, within: image.size)
             let placement = CropPlacement.place(crop, in: image, gravity: plan.gravity, subject: subject)
@@ -138,6 +138,9 @@ public enum PrepareJob {
             } else {
                 placed = placement.rect
                 retention = placement.retention
+            }
+            if plan.gravity == .subject && subject == nil && image.isOpaque {
+                warnings.append("--gravity subject needs a subject: the image is opaque and no --mask was given, so the crop is centred")
             }
         } else {
             placed = plan.placement ?? PixelRect(size: image.size)
@@ -181,7 +184,7 @@ public enum PrepareJob {
             transform: FitTransform(sourceRect: sourceRect, outputSize: output), outputSize: output,
             decodeScaleDenominator: plan.decodeScaleDenominator, sizeRulesName: options.sizeRulesName,
             sizeValid: plan.sizeValid, experimental: plan.experimental, warnings: warnings, gravity: plan.gravity,
-            retention: retention)
+            retention: retention, areaKept: min(1, Double(placed.size.area) / Double(frame.area)))
         return PreparedImage(pixels: pixels, mask: outputMask, report: report)
     }
 

@@ -5,8 +5,8 @@ public import ImageOps
 /// What `PrepareJob` did, in upright source pixels. Encodes as the documented
 /// `retouch prepare --json` shape: `{input: {width, height, orientation}, crop: {x, y,
 /// width, height}, pad: {left, top, right, bottom}, scale, output: {width, height, format,
-/// bytes}, model: {id, valid, experimental, warnings}, gravity: {rule, retention},
-/// decodeScale, mask}`.
+/// bytes}, model: {id, valid, experimental, warnings}, gravity: {rule, retention,
+/// areaKept}, decodeScale, mask}`.
 public struct PrepareReport: Sendable, Hashable, Encodable {
     /// Stored size and EXIF orientation of the input, and its upright size.
     public var inputSize: PixelSize
@@ -28,9 +28,14 @@ public struct PrepareReport: Sendable, Hashable, Encodable {
     public var sizeValid: Bool
     public var experimental: Bool
     public var warnings: [String]
-    /// The gravity rule used and what it kept (0…1).
+    /// The gravity rule used.
     public var gravity: Gravity
-    public var retention: Double
+    /// The share 0…1 of the importance mass kept (see `CropPlacement.Result.retention`);
+    /// nil when only the crop was decoded (a centre or focal crop of a JPEG), so the
+    /// rest of the image was never seen.
+    public var retention: Double?
+    /// The share 0…1 of the upright image's area kept (1 when nothing is cut).
+    public var areaKept: Double
     /// The written output's format and size in bytes, and the mask written beside it
     /// (set by `PrepareJob.run`).
     public var outputFormat: ImageFormat?
@@ -39,7 +44,7 @@ public struct PrepareReport: Sendable, Hashable, Encodable {
 
     private enum Keys: String, CodingKey {
         case input, crop, pad, scale, output, model, gravity, decodeScale, mask
-        case width, height, orientation, format, bytes, id, valid, experimental, warnings, rule, retention
+        case width, height, orientation, format, bytes, id, valid, experimental, warnings, rule, retention, areaKept
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,7 +68,8 @@ public struct PrepareReport: Sendable, Hashable, Encodable {
         try model.encode(warnings, forKey: .warnings)
         var rule = c.nestedContainer(keyedBy: Keys.self, forKey: .gravity)
         try rule.encode(gravity.description, forKey: .rule)
-        try rule.encode((retention * 10_000).rounded() / 10_000, forKey: .retention)
+        try rule.encode(retention.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .retention)
+        try rule.encode((areaKept * 10_000).rounded() / 10_000, forKey: .areaKept)
         try c.encode("1/\(decodeScaleDenominator)", forKey: .decodeScale)
         try c.encodeIfPresent(maskPath, forKey: .mask)
     }

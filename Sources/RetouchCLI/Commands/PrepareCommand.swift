@@ -32,6 +32,7 @@ struct PrepareCommand: RetouchCommand {
     @OptionGroup var maskInput: MaskInputOptions
     @Option(name: .long, help: "Where to write the prepared mask (default: NAME-mask.png beside the output).") var maskOut: String?
     @Flag(name: .long, help: "Replace an existing NAME-mask.png derived from -o.") var overwrite = false
+    @Option(name: .long, help: "Also write the whole source with the crop outlined and the rest darkened (PNG).") var preview: String?
     @Flag(name: .long, help: "Keep the input's colour numbers and embed its ICC profile (default: convert to sRGB).") var keepIcc = false
     @Option(name: .long, help: "Border colour for padding: auto, #RRGGBB or transparent.") var padColor: PadColor = .auto
     @OptionGroup var resampling: ResamplingOptions
@@ -68,7 +69,7 @@ struct PrepareCommand: RetouchCommand {
             shrinkOnLoad: !resampling.noShrinkOnLoad, keepICC: keepIcc)
         let format = try encoding.resolvedFormat(for: output)
         let report = try PrepareJob.run(input: input, output: output, options: options, encoding: try encoding.encodingOptions(for: format),
-                                        maskPath: maskInput.mask, maskChannel: maskInput.maskChannel, maskOutput: maskOut, overwrite: overwrite)
+                                        maskPath: maskInput.mask, maskChannel: maskInput.maskChannel, maskOutput: maskOut, overwrite: overwrite, previewPath: preview)
         if json {
             console.print(ReportEncoder.text(report))
         } else {

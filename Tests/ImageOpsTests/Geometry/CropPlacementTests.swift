@@ -27,6 +27,18 @@ import TestSupport
         #expect(result.retention < 1)
     }
 
+    /// retention is the share of the subject's coverage mass, the same measure for
+    /// every gravity; areaKept the share of the area.
+    @Test func retentionIsTheImportanceMassKept() {
+        // A 40×40 subject at x 20…59; a 100-wide crop at x 0 keeps it all, at x 40 half.
+        let image = Self.cutout(canvas: PixelSize(width: 200, height: 100), subject: PixelRect(x: 20, y: 30, width: 40, height: 40))
+        let left = CropPlacement.place(PixelSize(width: 100, height: 100), in: image, gravity: .focalPixels(x: 50, y: 50))
+        #expect(left.retention == 1 && left.areaKept == 0.5)
+        let shifted = CropPlacement.place(PixelSize(width: 100, height: 100), in: image, gravity: .focalPixels(x: 90, y: 50))
+        #expect(shifted.rect.x == 40)
+        #expect(abs(shifted.retention - 0.5) < 1e-9)
+    }
+
     @Test func focalAndCentreGravity() {
         let image = SyntheticImages.gradient(width: 300, height: 100)
         #expect(CropPlacement.place(PixelSize(width: 100, height: 100), in: image, gravity: .center).rect == PixelRect(x: 100, y: 0, width: 100, height: 100))
