@@ -20,8 +20,9 @@ public enum CropPlacement {
 
     /// Places a `cropSize` crop (each edge ≤ the image's) in `image`.
     ///
-    /// `subject` is the coverage that `.subject` keeps whole (default: the image's alpha).
-    public static func place(_ cropSize: PixelSize, in image: PixelBuffer, gravity: Gravity, subject: Mask? = nil) -> Result {
+    /// `subject` is the coverage that `.subject` keeps whole (default: the image's alpha);
+    /// `faces` (image pixels, from `FaceDetector`) are heads `.attention` keeps whole.
+    public static func place(_ cropSize: PixelSize, in image: PixelBuffer, gravity: Gravity, subject: Mask? = nil, faces: [PixelRect] = []) -> Result {
         precondition(cropSize.width <= image.width && cropSize.height <= image.height, "crop \(cropSize) larger than image \(image.size)")
         let subjectMask = subject ?? alphaCoverage(image)
         let subjectBox = subjectBounds(subjectMask)
@@ -41,7 +42,7 @@ public enum CropPlacement {
         case .entropy:
             rect = EntropyCrop.place(cropSize, in: image)
         case .attention:
-            attention = AttentionMap(image)
+            attention = AttentionMap(image, faces: faces)
             rect = attention!.bestCrop(cropSize)
         }
         let retention = subjectBox != nil ? massKept(subjectMask!, rect) : (attention ?? AttentionMap(image)).keptFraction(rect)

@@ -130,7 +130,15 @@ public enum PrepareJob {
             retention = nil
         } else if plan.fit == .crop && plan.regionSize != upright {
             let crop = cropSize(plan.regionSize, scale: scale, within: image.size)
-            let placement = CropPlacement.place(crop, in: image, gravity: plan.gravity, subject: subject)
+            var faces: [PixelRect] = []
+            if plan.gravity == .attention {
+                if FaceCascades.loaded.isEmpty {
+                    warnings.append("attention found no face detector (install opencv-data for OpenCV's Haar face cascades): faces are weighed by colour and edges only")
+                } else {
+                    faces = FaceCascades.faces(in: image)
+                }
+            }
+            let placement = CropPlacement.place(crop, in: image, gravity: plan.gravity, subject: subject, faces: faces)
             if plan.gravity == .subject && !placement.subjectFits {
                 let region = SizeFitter.regionSize(source: upright, output: output, mode: .pad)
                 warnings.append("the subject does not fit a crop at this ratio: padded instead")

@@ -1,3 +1,4 @@
+import Foundation
 import ImageCodecs
 import ImageCore
 import ImageOps
@@ -135,5 +136,26 @@ import TestSupport
         #expect(members.map(\.0) == ["input", "crop", "pad", "scale", "output", "model", "gravity", "decodeScale", "mask"])
         #expect(ReportEncoder.text(report, pretty: false).contains(#""pad":null"#))
         #expect(ReportEncoder.text(report, pretty: false).contains(#""output":{"width":200,"height":200,"format":"png","bytes":123}"#))
+    }
+
+    /// The issue's two crops. Boxes annotated by hand on the conformance photos (eyes,
+    /// nose and mouth of each head): a 16:9 attention crop keeps both dogs' faces, not
+    /// the boards below them; on the astronaut portrait it keeps her face (found by the
+    /// opencv-data face cascade), not the suit. The astronaut needs the cascade (skipped
+    /// without it, unless RETOUCH_REQUIRE_CASCADE=1).
+    @Test(arguments: [
+        ("pets_friends_by_Aitzol_Berasategi.jpg", [PixelRect(x: 660, y: 800, width: 370, height: 390), PixelRect(x: 960, y: 1370, width: 410, height: 430)], false),
+        ("portrait_astronaut_skimage.png", [PixelRect(x: 170, y: 55, width: 120, height: 130)], true),
+    ])
+    func attentionKeepsTheHeads(photo: String, heads: [PixelRect], needsFaces: Bool) throws {
+        guard let conformance = Paths.conformance else { return }
+        if needsFaces && !FileManager.default.fileExists(atPath: "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml") {
+            if ProcessInfo.processInfo.environment["RETOUCH_REQUIRE_CASCADE"] == "1" { Issue.record("opencv-data is not installed") }
+            return
+        }
+        let bytes = [UInt8](try Data(contentsOf: conformance.appendingPathComponent("photos/\(photo)")))
+        let prepared = try PrepareJob.prepare(bytes, options: PrepareOptions(channel: ChannelPreset.named("youtube-thumbnail"), gravity: .attention))
+        let crop = try #require(prepared.report.crop)
+        for head in heads { #expect(crop.contains(head), "\(photo): \(crop) cuts \(head)") }
     }
 }
