@@ -16,6 +16,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An output would replace an input or another output of the same run (`other`
     /// names which); `advice` says how to name it instead.
     case outputCollision(path: String, what: String, other: String, advice: String)
+    /// `cutout --strict`: the image does not look like a product on a plain backdrop.
+    case notPlainBackdrop(reasons: [String])
     /// An output the user did not name (derived from another) already exists.
     case outputExists(path: String, what: String, advice: String)
 
@@ -35,6 +37,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): cannot fit --max-bytes \(limit): \(bytes) bytes at \(tried); raise the limit or choose JPEG or WebP"
         case .outputCollision(let path, let what, let other, let advice):
             "\(path): \(what) would replace \(other) (the same file); \(advice)"
+        case .notPlainBackdrop(let reasons):
+            "not a product on a plain backdrop (--strict): \(reasons.joined(separator: "; "))"
         case .outputExists(let path, let what, let advice):
             "\(path): \(what) exists and was not named on the command line, so it is not replaced; \(advice)"
         }

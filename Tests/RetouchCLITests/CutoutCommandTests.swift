@@ -80,4 +80,54 @@ import TestSupport
             #expect(result.stderr.contains("does not look like a plain studio backdrop"), "\(result.stderr)")
         }
     }
+
+    /// --pad without --trim pads the whole frame; --fill 85% scales the trimmed subject to
+    /// 85 % of the canvas in its tighter direction (the ring is 80×80: 255 on 300×300).
+    @Test func padWithoutTrimAndFillFraction() async throws {
+        try await withTemporaryDirectory { directory in
+            let input = try Self.ringFile(directory)
+            let padded = directory.appendingPathComponent("pad.png").path
+            #expect(await runInProcess(["cutout", input, "-o", padded, "--pad", "10"]).status == 0)
+            #expect(try decodedFile(padded).size == PixelSize(width: 180, height: 140))
+            let filled = directory.appendingPathComponent("fill.png").path
+            let result = await runInProcess(["cutout", input, "-o", filled, "--canvas", "300x300", "--fill", "85%"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let picture = try decodedFile(filled)
+            #expect(picture.size == PixelSize(width: 300, height: 300))
+            let box = try #require(CutoutFinishing.subjectRect(picture))
+            #expect(abs(box.width - 255) <= 2 && abs(box.height - 255) <= 2 && abs(box.x - 22) <= 2, "\(box)")
+            let noCanvas = await runInProcess(["cutout", input, "-o", filled, "--fill", "85%"])
+            #expect(noCanvas.status == 64 && noCanvas.stderr.contains("--fill needs --canvas"), "\(noCanvas.stderr)")
+            let tooMuch = await runInProcess(["cutout", input, "-o", filled, "--canvas", "300x300", "--fill", "120%"])
+            #expect(tooMuch.status == 64 && tooMuch.stderr.contains("at most 100 %"), "\(tooMuch.stderr)")
+        }
+    }
+
+    /// --strict turns the backdrop warnings into exit 65 and writes nothing; the clean
+    /// ring passes.
+    @Test func strictFailsOnAPhotoWithoutBackdrop() async throws {
+        try await withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("c.png").path
+            let result = await runInProcess(["cutout", Self.coffee, "-o", output, "--strict"])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("error: \(Self.coffee): not a product on a plain backdrop (--strict): the border varies"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output))
+            let ring = try Self.ringFile(directory)
+            #expect(await runInProcess(["cutout", ring, "-o", output, "--strict"]).status == 0)
+        }
+    }
+
+    /// --debug-matte: background black, subject white, edges orange (MattePicture).
+    @Test func debugMatteShowsWhatEachPixelBecame() async throws {
+        try await withTemporaryDirectory { directory in
+            let input = try Self.ringFile(directory), picture = directory.appendingPathComponent("debug.png").path
+            let result = await runInProcess(["cutout", input, "-o", directory.appendingPathComponent("c.png").path, "--debug-matte", picture])
+            #expect(result.status == 0, "\(result.stderr)")
+            let matte = try decodedFile(picture)
+            #expect(matte[2, 2] == [0, 0, 0, 255] && matte[80, 25] == [255, 255, 255, 255] && matte[80, 60] == [0, 0, 0, 255])
+            // Somewhere on the ring's outer edge there is an orange (edge) pixel.
+            let edge = (0..<160).contains { x in let p = matte[x, 60]; return p[0] > p[1] && p[1] > p[2] && p[2] == 0 && p[0] < 255 }
+            #expect(edge)
+        }
+    }
 }

@@ -8,13 +8,20 @@ public enum CutoutJob {
     /// Cuts out `options.inputPath` and writes the result (and the matte, if asked).
     ///
     /// - Throws: `FileAccessError`; `FileError` naming the input (undecodable, nothing to
-    ///   trim to) or the output (a format that cannot hold the alpha).
+    ///   trim to, not a plain backdrop under `strict`: nothing is written then) or the
+    ///   output (a format that cannot hold the alpha).
     public static func run(_ options: CutoutJobOptions) throws -> CutoutJobReport {
         if options.format == .jpeg && options.finish.keepsAlpha {
             throw FileError(path: options.outputPath, underlying: PipelineError.formatCannotHold(
                 format: "JPEG", what: "alpha channel", advice: "write PNG or WebP, or add --fill-background #RRGGBB"))
         }
         var (result, report) = try cutOut(options)
+        if options.strict && !report.warnings.isEmpty {
+            throw FileError(path: options.inputPath, underlying: PipelineError.notPlainBackdrop(reasons: report.warnings))
+        }
+        if let debugMatte = options.debugMattePath {
+            try FileAccess.write(try ImageCodec.encode(MattePicture.render(result), options: .png(.default)), to: debugMatte)
+        }
         if let alphaOut = options.alphaOutPath {
             try FileAccess.write(try ImageCodec.encode(Mask(alphaOf: result).grayBuffer, options: .png(.default)), to: alphaOut)
         }

@@ -40,7 +40,7 @@ enum ErrorReporting {
         case let pipeline as PipelineError:
             switch pipeline {
             case .formatCannotHold, .metricUnavailable, .outputCollision, .outputExists: return .usage
-            case .outputTooLarge, .invalidShapesFile, .noInputs, .byteLimitUnreachable: return .dataError
+            case .outputTooLarge, .invalidShapesFile, .noInputs, .byteLimitUnreachable, .notPlainBackdrop: return .dataError
             }
         case let history as HistoryError:
             switch history {
