@@ -3,10 +3,10 @@
 
     cutout_eval.py [--keep DIR]      (run with the bench venv's python; RETOUCH = release binary)
 
-The set is made here, deterministically: 15 scenes drawn at 4× (1024²) and box-downsampled
+The set is made here, deterministically: 18 scenes drawn at 4× (1024²) and box-downsampled
 to 256², so the true alpha and colour of every pixel are known; each over 5 backdrops
 (white, near-white, light grey, noisy white, gradient), saved as PNG and as JPEG q85
-(150 images). Shadows count as part of the subject (semi-transparent black, what
+(180 images). Shadows count as part of the subject (semi-transparent black, what
 `retouch cutout --shadow keep` returns). Metrics, mean over the images of a format:
 
     SAD     Σ|α̂ − α| / 1000
@@ -15,6 +15,7 @@ to 256², so the true alpha and colour of every pixel are known; each over 5 bac
             fractional-α pixel) of the mean over channels of |α̂F̂ − αF|, 8-bit levels
     BgLeft  % of truly transparent pixels with α̂ > 0.1
     FgLost  % of truly opaque pixels with α̂ < 0.9
+    Out2px  % of pixels more than 2 px outside the true subject and shadow with α̂ ≥ 0.9
 
 Baseline: ImageMagick 6, `-fuzz 10% -fill none -draw "color X,Y floodfill"` from the
 four corners. Prints the table; exit 0.
@@ -161,11 +162,46 @@ def scene_bottle(d):
     d.rectangle([330, 480, 690, 660], fill=(235, 225, 200, 255))
 
 
+def scene_soft_ellipse(d):
+    d.rounded_rectangle([350, 240, 670, 750], radius=36, fill=(40, 70, 160, 255))
+
+
+def soft_ellipse_shadow():
+    """A soft elliptical contact shadow (issue 17: its faint outer fringe stayed opaque)."""
+    s = Image.new("L", (BIG, BIG), 0)
+    ImageDraw.Draw(s).ellipse([190, 660, 830, 840], fill=255)
+    return np.asarray(s.filter(ImageFilter.GaussianBlur(44)), dtype=np.float64) / 255 * 0.45
+
+
+def scene_white_outlined(d):
+    """A near-white product (body 235-241) with a grey outline and small grey eyelets."""
+    d.rounded_rectangle([170, 330, 860, 690], radius=90, fill=(150, 150, 155, 255))
+    d.rounded_rectangle([178, 338, 852, 682], radius=84, fill=(241, 240, 238, 255))
+    d.rectangle([182, 600, 848, 678], fill=(235, 235, 233, 255))
+    for i in range(6):
+        d.ellipse([330 + i * 70, 400, 352 + i * 70, 422], fill=(120, 120, 125, 255))
+
+
+def scene_textured_highlight(d):
+    """A textured product with specular highlights (8 px at 256²) inside its texture."""
+    rng = np.random.default_rng(7)
+    d.ellipse([220, 220, 800, 800], fill=(150, 95, 60, 255))
+    for _ in range(900):
+        x, y = rng.integers(260, 760, 2)
+        if (x - 510) ** 2 + (y - 510) ** 2 < 260 ** 2:
+            shade = int(rng.integers(100, 190))
+            d.ellipse([x, y, x + 10, y + 10], fill=(shade, int(shade * 0.62), int(shade * 0.4), 255))
+    for x, y in ((400, 380), (600, 470), (470, 620)):
+        d.ellipse([x, y, x + 32, y + 32], fill=(255, 255, 255, 255))
+
+
 SCENES = [("shapes", scene_shapes, None), ("dark text", scene_dark_text, None), ("light text", scene_light_text, None),
           ("hair", scene_hair, None), ("white mug", scene_mug, None), ("sneaker + shadow", scene_sneaker, sneaker_shadow),
           ("ring", scene_ring, None), ("mesh", scene_mesh, None), ("pale object", scene_pale, None),
           ("confetti", scene_confetti, None), ("chain", scene_chain, None), ("leaves", scene_leaves, None),
-          ("long shadow", scene_long_shadow, long_shadow), ("glass", scene_glass, None), ("bottle", scene_bottle, None)]
+          ("long shadow", scene_long_shadow, long_shadow), ("glass", scene_glass, None), ("bottle", scene_bottle, None),
+          ("soft ellipse shadow", scene_soft_ellipse, soft_ellipse_shadow), ("white + outline", scene_white_outlined, None),
+          ("texture + highlight", scene_textured_highlight, None)]
 
 
 def render(draw_scene, shadow):
@@ -208,7 +244,7 @@ def backdrop(kind, rng):
 
 
 def metrics(alpha_hat, colour_hat, alpha, premultiplied):
-    """SAD, MSE, Halo, BgLeft, FgLost for one image (α in 0…1, colour 0…1)."""
+    """SAD, MSE, Halo, BgLeft, FgLost, Out2px for one image (α in 0…1, colour 0…1)."""
     sad = np.abs(alpha_hat - alpha).sum() / 1000
     mse = np.mean((alpha_hat - alpha) ** 2) * 1000
     inside = alpha >= 0.5
@@ -220,7 +256,10 @@ def metrics(alpha_hat, colour_hat, alpha, premultiplied):
     opaque = alpha >= 1.0 - 1e-9
     bg_left = 100 * np.mean(alpha_hat[transparent] > 0.1) if transparent.any() else 0.0
     fg_lost = 100 * np.mean(alpha_hat[opaque] < 0.9) if opaque.any() else 0.0
-    return np.array([sad, mse, halo, bg_left, fg_lost])
+    # Opaque pixels (α̂ ≥ 0.9) more than 2 px outside the true subject and shadow.
+    far = ~ndimage.binary_dilation(alpha > 0.02, iterations=2)
+    out2px = 100 * np.mean(alpha_hat[far] >= 0.9) if far.any() else 0.0
+    return np.array([sad, mse, halo, bg_left, fg_lost, out2px])
 
 
 def read_rgba(path):
@@ -265,18 +304,18 @@ def main():
                         m = metrics(a_hat, c_hat, alpha, premultiplied)
                         results[(tool, fmt)].append(m)
                         per_scene.setdefault((name, tool, fmt), []).append(m)
-    print("| tool | input | SAD | MSE | Halo | BgLeft % | FgLost % |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| tool | input | SAD | MSE | Halo | BgLeft % | FgLost % | Out2px % |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for (tool, fmt), rows in results.items():
         m = np.mean(rows, axis=0)
-        print(f"| {tool} | {fmt.upper()} | {m[0]:.2f} | {m[1]:.2f} | {m[2]:.1f} | {m[3]:.2f} | {m[4]:.2f} |")
-    print("\nPer scene (Retouch, PNG | JPEG): SAD, Halo, BgLeft %, FgLost %")
+        print(f"| {tool} | {fmt.upper()} | {m[0]:.2f} | {m[1]:.2f} | {m[2]:.1f} | {m[3]:.2f} | {m[4]:.2f} | {m[5]:.3f} |")
+    print("\nPer scene (Retouch, PNG | JPEG): SAD, Halo, BgLeft %, FgLost %, Out2px %")
     for name, _, _ in SCENES:
         cells = []
         for fmt in ("png", "jpeg"):
             m = np.mean(per_scene[(name, "Retouch", fmt)], axis=0)
-            cells.append(f"{m[0]:.2f} {m[2]:.1f} {m[3]:.2f} {m[4]:.2f}")
-        print(f"  {name:18} {cells[0]:28} | {cells[1]}")
+            cells.append(f"{m[0]:.2f} {m[2]:.1f} {m[3]:.2f} {m[4]:.2f} {m[5]:.3f}")
+        print(f"  {name:20} {cells[0]:32} | {cells[1]}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ public import ImageCore
 /// 4. Shadows: pixels connected to the background that are darker than the backdrop by
 ///    a nearly channel-constant, smoothly varying factor become black at alpha 1 − factor
 ///    (or transparent with `.drop`). A product's grey outline is not smooth, so a shadow
-///    never grows into it.
+///    never grows into it. The shadow's faint outer fringe, which compression makes
+///    uneven, joins it where it lies between shadow and backdrop away from the product.
 /// 5. Soft edges: in a 2-pixel band at the boundary (3 for lossy input), alpha is solved from
 ///    x = αF + (1 − α)B with B the local backdrop and F the nearby confident foreground,
 ///    and the colour is decontaminated: F̂ = B + (x − B)/α, blended toward F where α is
@@ -41,6 +42,7 @@ public enum Cutout {
         segmentation.findSpeckles()
         segmentation.clearSpeckles()
         segmentation.findShadows()
+        segmentation.absorbShadowFringe()
         segmentation.removeHoles(options.holes)
         if segmentation.holesRemoved > 0 { segmentation.clearSpeckles() }   // the speckles inside them go too
         segmentation.removeIslands()

@@ -1,3 +1,4 @@
+import ImageCodecs
 import ImageCore
 import ImageOps
 import Testing
@@ -96,6 +97,33 @@ import Testing
         #expect(report.shadowPixels > 100)
         let dropped = Cutout.apply(scene.image, options: CutoutOptions(shadows: .drop)).image
         #expect(dropped[65, 79][3] == 0 && dropped[65, 61][3] == 255)
+    }
+
+    /// A soft elliptical contact shadow (σ 22 px, 45 % deep) under a blue box, through
+    /// JPEG q85 as a model's answer arrives: the shadow's faint outer fringe used to stay
+    /// opaque, a ring of near-white pixels with some beyond the true shadow; now no
+    /// pixel above alpha 200 lies more than 2 px outside it, shadow kept or dropped.
+    @Test func aSoftShadowsFringeLeavesNoOpaqueRing() throws {
+        let size = PixelSize(width: 512, height: 512)
+        let shadow = try ShapeRenderer.render([Self.ellipse(256, 375, 160, 45)], size: size).blurred(sigma: 22)
+        let box = try ShapeRenderer.render([MaskShape(.rect(x: .pixels(176), y: .pixels(120), width: .pixels(160), height: .pixels(255), cornerRadius: .pixels(18)))], size: size)
+        var image = PixelBuffer(width: 512, height: 512, format: .rgba8)
+        for y in 0..<512 { for x in 0..<512 {
+            let i = y * 512 + x, s = shadow.values[i] * 0.45, p = box.values[i]
+            let back = 255 * (1 - s)
+            image[x, y] = [UInt8((back * (1 - p) + 40 * p).rounded()), UInt8((back * (1 - p) + 70 * p).rounded()), UInt8((back * (1 - p) + 160 * p).rounded()), 255]
+        } }
+        let jpeg = try ImageCodec.decode(try ImageCodec.encode(image, options: .jpeg(JPEGEncodingOptions(quality: 85)))).pixels
+        // More than 2 px outside the true subject and shadow (coverage ≥ 2 %).
+        let truth = CoveragePlane(width: 512, height: 512, values: zip(shadow.values, box.values).map { max($0 * 0.45, $1) > 0.02 ? 1 : 0 })
+        let near = truth.offset(by: 2.5).values
+        for shadows in [CutoutOptions.Shadows.keep, .drop] {
+            let cut = Cutout.apply(jpeg, options: CutoutOptions(shadows: shadows, lossyInput: true)).image
+            var ring = 0
+            for y in 0..<512 { for x in 0..<512 where near[y * 512 + x] < 0.5 && cut[x, y][3] > 200 { ring += 1 } }
+            #expect(ring == 0, "\(shadows): \(ring) opaque pixels outside the shadow")
+            #expect(cut[256, 250][3] == 255)
+        }
     }
 
     @Test func aGradientBackdropIsModelled() throws {
