@@ -18,6 +18,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
     case sizeMismatch(what: String, size: PixelSize, expected: PixelSize, of: String, advice: String? = nil)
     /// A trim found nothing to keep (every pixel below the alpha threshold).
     case nothingToTrim(reason: String)
+    /// An image the operation would make is over `OutputLimits` (checked before allocating).
+    case outputTooLarge(what: String, width: Int, height: Int, maxPixels: Int, maxDimension: Int)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(what) is \(size.width)x\(size.height) but \(other) is \(expected.width)x\(expected.height)" + (advice.map { "; " + $0 } ?? "")
         case .nothingToTrim(let reason):
             return "nothing left to trim to: \(reason)"
+        case .outputTooLarge(let what, let width, let height, let maxPixels, let maxDimension):
+            return "\(what) would be \(width)x\(height), over the output limit (at most \(maxDimension) pixels a side and \(maxPixels / 1_000_000) megapixels)"
         }
     }
 

@@ -44,7 +44,7 @@ public struct BackdropModel: Sendable {
         rgb.withUnsafeBytes { bytes in
             for y in 0..<h {
                 // Whole rows in the top and bottom bands, the two side strips elsewhere.
-                let spans = y < ring || y >= h - ring ? [0..<w] : [0..<min(ring, w), max(w - ring, ring)..<w]
+                let spans = y < ring || y >= h - ring ? [0..<w] : [0..<min(ring, w), min(max(w - ring, ring), w)..<w]
                 for span in spans {
                     for x in span {
                         counter += 1

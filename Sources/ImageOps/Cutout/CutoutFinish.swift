@@ -12,7 +12,7 @@ public struct CutoutFinish: Sendable {
         public func pixels(longSide: Int) -> Int {
             switch self {
             case .pixels(let n): n
-            case .percentOfLongSide(let p): Int((p / 100 * Double(longSide)).rounded())
+            case .percentOfLongSide(let p): OutputLimits.edge(p / 100 * Double(longSide)) ?? OutputLimits.maxDimension + 1
             }
         }
     }
@@ -48,7 +48,9 @@ public struct CutoutFinish: Sendable {
 
     /// The finished image.
     ///
-    /// - Throws: `OperationError.nothingToTrim` when trimming finds no subject.
+    /// - Throws: `OperationError.nothingToTrim` when trimming finds no subject;
+    ///   `.outputTooLarge` when the padded image or the canvas is over `OutputLimits`
+    ///   (checked before allocating).
     public func apply(_ image: consuming PixelBuffer) throws(OperationError) -> PixelBuffer {
         var result = image
         if trim || fillFraction != nil {
@@ -59,8 +61,11 @@ public struct CutoutFinish: Sendable {
         }
         if let pad {
             let margin = pad.pixels(longSide: max(result.width, result.height))
+            try OutputLimits.check(width: result.width.addingReportingOverflow(2 &* min(margin, Int(Int32.max))).partialValue,
+                                   height: result.height.addingReportingOverflow(2 &* min(margin, Int(Int32.max))).partialValue, what: "the padded cut-out")
             result = CutoutFinishing.padded(result, by: PixelInsets(left: margin, top: margin, right: margin, bottom: margin))
         }
+        if let canvas { try OutputLimits.check(canvas, what: "the canvas") }
         if let canvas, let fillFraction {
             // The subject's box (the padded frame when padded) scaled to the fraction.
             let scale = fillFraction * min(Double(canvas.width) / Double(result.width), Double(canvas.height) / Double(result.height))

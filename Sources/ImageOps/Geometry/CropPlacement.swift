@@ -81,8 +81,11 @@ public enum CropPlacement {
 
     /// The crop of `size` centred on a point, shifted to lie inside the image.
     static func centred(_ size: PixelSize, at point: (Double, Double), in image: PixelSize) -> PixelRect {
-        let x = Int((point.0 - Double(size.width) / 2).rounded())
-        let y = Int((point.1 - Double(size.height) / 2).rounded())
+        // A focal point far outside (or not a number) lands at the nearest edge, never
+        // through a trapping conversion.
+        func clamped(_ v: Double, _ edge: Int) -> Double { v.isFinite ? min(max(v, -Double(edge)), 2 * Double(edge)) : Double(edge) / 2 }
+        let x = Int((clamped(point.0, image.width) - Double(size.width) / 2).rounded())
+        let y = Int((clamped(point.1, image.height) - Double(size.height) / 2).rounded())
         return PixelRect(x: min(max(0, x), image.width - size.width), y: min(max(0, y), image.height - size.height),
                          width: size.width, height: size.height)
     }

@@ -43,6 +43,14 @@ public struct MaskRecipe: Sendable {
     /// A base that is only blurred stays 8-bit and is blurred in its own storage.
     /// - Throws: `OperationError` for a degenerate shape or one outside the image.
     public func apply(size: PixelSize, base: consuming Mask?) throws(OperationError) -> (mask: Mask, coverage: CoveragePlane?) {
+        try OutputLimits.check(size, what: "the mask")
+        let limit = Double(OutputLimits.maxDimension)
+        guard offset.isFinite, abs(offset) <= limit else {
+            throw .invalidParameter(name: "grow/shrink", value: "\(offset)", expected: "a distance within ±\(OutputLimits.maxDimension) pixels")
+        }
+        if let feather, !(feather.radius.isFinite && feather.radius >= 0 && feather.radius <= limit) {
+            throw .invalidParameter(name: "feather radius", value: "\(feather.radius)", expected: "0…\(OutputLimits.maxDimension) pixels")
+        }
         if isBlurOnly, var bytes = base {
             if let feather { bytes.blur(sigma: feather.compatibility.sigma(radius: feather.radius)) }
             return (bytes, nil)

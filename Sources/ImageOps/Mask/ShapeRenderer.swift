@@ -11,7 +11,28 @@ public enum ShapeRenderer {
     /// The coverage of `shapes` on a plane of `size`, starting from `base` (default empty).
     /// - Throws: `OperationError.shapeOutsideImage` for a shape that misses the image
     ///   entirely; `.invalidParameter` for a degenerate shape.
+    /// Every length of `shape` resolved against the longer edge is finite and within
+    /// ±1,000,000 pixels (a radius of 1e30 would overflow the rasteriser's integers).
+    static func checkRange(_ shape: MaskShape, size: PixelSize) throws(OperationError) {
+        let lengths: [ShapeLength]
+        switch shape.geometry {
+        case .rect(let x, let y, let w, let h, let r): lengths = [x, y, w, h, r]
+        case .ellipse(let cx, let cy, let rx, let ry): lengths = [cx, cy, rx, ry]
+        case .polygon(let points, _): lengths = points.flatMap { [$0.0, $0.1] }
+        case .stroke(let width, let points): lengths = [width] + points.flatMap { [$0.0, $0.1] }
+        }
+        let edge = max(size.width, size.height)
+        for length in lengths {
+            let value = length.resolved(against: edge)
+            guard value.isFinite, abs(value) <= 1_000_000 else {
+                throw .invalidParameter(name: "shape", value: shape.description, expected: "coordinates and lengths within ±1,000,000 pixels")
+            }
+        }
+    }
+
     public static func render(_ shapes: [MaskShape], size: PixelSize, base: CoveragePlane? = nil) throws(OperationError) -> CoveragePlane {
+        try OutputLimits.check(size, what: "the mask")
+        for shape in shapes { try checkRange(shape, size: size) }
         var plane = base ?? CoveragePlane(width: size.width, height: size.height)
         precondition(plane.size == size, "base plane \(plane.size) is not \(size)")
         var rasterizer = CoverageRasterizer(width: size.width, height: size.height)

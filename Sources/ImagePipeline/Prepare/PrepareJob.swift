@@ -14,7 +14,8 @@ public enum PrepareJob {
     /// The plan for an image with this header. `withMask`: a mask will be carried through
     /// (it then needs the whole frame decoded).
     ///
-    /// - Throws: `OperationError` for an impossible size or aspect.
+    /// - Throws: `OperationError` for an impossible size or aspect, or an output or padded
+    ///   frame over `OutputLimits` (before anything is decoded or allocated).
     public static func plan(_ metadata: ImageMetadata, options: PrepareOptions, withMask: Bool = false) throws(OperationError) -> PreparePlan {
         let orientation = options.orient ? metadata.orientation : .identity
         let stored = PixelSize(width: metadata.width, height: metadata.height)
@@ -43,7 +44,10 @@ public enum PrepareJob {
             output = unconstrainedOutput(framed: framed, options: options)
         }
         warnings += overrides(output: output, options: options)
+        try OutputLimits.check(output, what: "the output")
         let region = SizeFitter.regionSize(source: upright, output: output, mode: options.fit)
+        // A pad region is allocated at source scale before the resample.
+        try OutputLimits.check(region, what: "the padded frame")
 
         // Decode at a DCT scale when that leaves ≥ 2× the output.
         var denominator = 1

@@ -38,7 +38,7 @@ struct CutoutCommand: RetouchCommand {
         if let background, RGB8(hex: background) == nil { throw ValidationError("--background \(background): expected #RRGGBB") }
         if let fillBackground, RGB8(hex: fillBackground) == nil { throw ValidationError("--fill-background \(fillBackground): expected #RRGGBB") }
         if let canvas { _ = try GeometryArguments.size(canvas, flag: "--canvas") }
-        if let pad, Self.margin(pad) == nil { throw ValidationError("--pad \(pad): expected pixels (24) or a percentage (10%)") }
+        if let pad, Self.margin(pad) == nil { throw ValidationError("--pad \(pad): expected pixels (0…\(OutputLimits.maxDimension)) or a percentage (0…1000 %, e.g. 10%)") }
         if let fill {
             guard Self.fraction(fill) != nil else { throw ValidationError("--fill \(fill): expected a share of the canvas above 0 % and at most 100 %, e.g. 85%") }
             guard canvas != nil else { throw ValidationError("--fill needs --canvas WxH (the frame the subject fills)") }
@@ -60,13 +60,13 @@ struct CutoutCommand: RetouchCommand {
         return value
     }
 
-    /// `24` → 24 px; `10%` → 10 % of the subject's longer side.
+    /// `24` → 24 px; `10%` → 10 % of the subject's longer side (at most 65,535 px or 1000 %).
     static func margin(_ text: String) -> CutoutFinish.Margin? {
         if text.hasSuffix("%") {
-            guard let value = Double(text.dropLast()), value >= 0, value.isFinite else { return nil }
+            guard let value = Double(text.dropLast()), value >= 0, value <= 1000, value.isFinite else { return nil }
             return .percentOfLongSide(value)
         }
-        guard let value = Int(text), value >= 0 else { return nil }
+        guard let value = Int(text), value >= 0, value <= OutputLimits.maxDimension else { return nil }
         return .pixels(value)
     }
 

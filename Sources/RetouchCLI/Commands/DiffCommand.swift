@@ -34,7 +34,7 @@ struct DiffCommand: RetouchCommand {
     func validate() throws {
         if !(deltaE >= 0 && deltaE.isFinite) { throw ValidationError("--delta-e \(deltaE): expected a ΔE00 ≥ 0") }
         if !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold \(threshold): expected 0…1") }
-        if !(scale > 0 && scale.isFinite) { throw ValidationError("--scale \(scale): expected a ΔE00 > 0") }
+        if !(scale > 0 && scale <= 1000) { throw ValidationError("--scale \(scale): expected a ΔE00 above 0 and at most 1000") }
         _ = try budgets()
         if picturesOnly {
             if diffImage == nil { throw ValidationError("--pictures-only needs --diff-image") }

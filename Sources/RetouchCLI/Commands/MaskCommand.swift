@@ -50,7 +50,7 @@ struct MaskCommand: RetouchCommand {
         if invertInput && from == nil { throw ValidationError("--invert-input needs --from") }
         if grow != nil && shrink != nil { throw ValidationError("--grow and --shrink cannot be combined") }
         for (flag, value) in [("--grow", grow), ("--shrink", shrink), ("--feather", feather)] {
-            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(flag) \(value): expected a distance ≥ 0 in pixels") }
+            if let value { _ = try GeometryArguments.distance(value, flag: flag) }
         }
         if preview != nil && like == nil { throw ValidationError("--preview needs --like IMAGE (the picture to draw on)") }
         _ = try commandLineShapes()

@@ -49,7 +49,9 @@ struct PrepareCommand: RetouchCommand {
             throw ValidationError("unknown channel \(channel); see `retouch channels`")
         }
         if let tier, FitTarget(tier: tier) == nil { throw ValidationError("--tier \(tier): expected 1k, 2k or 4k") }
-        if let longEdge, longEdge < 1 { throw ValidationError("--long-edge must be at least 1") }
+        if let longEdge, longEdge < 1 || longEdge > OutputLimits.maxDimension {
+            throw ValidationError("--long-edge \(longEdge): expected 1…\(OutputLimits.maxDimension) pixels")
+        }
         if let size { _ = try GeometryArguments.size(size, flag: "--size") }
         if let aspect { _ = try GeometryArguments.aspect(aspect) }
         _ = try GeometryArguments.gravity(gravity)

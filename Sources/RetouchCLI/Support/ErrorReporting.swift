@@ -23,7 +23,7 @@ enum ErrorReporting {
         case let operation as OperationError:
             switch operation {
             // What the user asked for cannot be done: a parameter to change.
-            case .sizeNotAllowed, .invalidParameter, .shapeOutsideImage, .rectOutsideImage: return .usage
+            case .sizeNotAllowed, .invalidParameter, .shapeOutsideImage, .rectOutsideImage, .outputTooLarge: return .usage
             // The inputs do not fit the request or each other.
             case .aspectOutOfRange, .sizeMismatch, .nothingToTrim: return .dataError
             }

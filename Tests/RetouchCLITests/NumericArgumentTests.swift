@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Hostile numbers for every numeric argument of mask, prepare, cutout and diff (issue
+/// 18): never a signal, never exit 70 (internal error), never more than 1 GB resident.
+/// Each run is a separate process, so a trap fails the test instead of ending it.
+@Suite struct NumericArgumentTests {
+    static let coffee = FixtureFiles.path("inputs/coffee.png")
+    static let values = ["0", "-1", "1e30", "-1e30", "nan", "inf", "99999999999999999999", "65536", "1e-300"]
+
+    /// Argument lists with `V` where the value goes.
+    static let templates: [[String]] = [
+        ["mask", "--like", coffee, "--ellipse", "V,50,10,10"], ["mask", "--like", coffee, "--ellipse", "50,50,V,10"],
+        ["mask", "--like", coffee, "--rect", "1,1,10,10", "--feather", "V"], ["mask", "--like", coffee, "--rect", "1,1,10,10", "--grow", "V"],
+        ["mask", "--like", coffee, "--rect", "1,1,10,10", "--shrink", "V"], ["mask", "--like", coffee, "--stroke", "V:1,1,5,5"],
+        ["mask", "--size", "VxV", "--rect", "1,1,2,2"], ["mask", "--like", coffee, "--polygon", "1,1,V,5,3,9"],
+        ["prepare", coffee, "--gravity", "V,V", "--aspect", "1:1"], ["prepare", coffee, "--aspect", "V:1", "--fit", "pad"],
+        ["prepare", coffee, "--long-edge", "V"], ["prepare", coffee, "--size", "Vx100"],
+        ["cutout", coffee, "--pad", "V"], ["cutout", coffee, "--pad", "V%"], ["cutout", coffee, "--canvas", "Vx100"],
+        ["cutout", coffee, "--position", "V,0.5"], ["cutout", coffee, "--canvas", "100x100", "--fill", "V%"],
+        ["diff", coffee, coffee, "--scale", "V"], ["diff", coffee, coffee, "--delta-e", "V"], ["diff", coffee, coffee, "--threshold", "V"],
+    ]
+
+    @Test(arguments: templates.indices)
+    func hostileNumbersNeverCrash(template: Int) throws {
+        try withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("out.png").path
+            for value in Self.values {
+                var arguments = Self.templates[template].map { $0.replacingOccurrences(of: "V", with: value) }
+                if arguments[0] != "diff" { arguments += ["-o", output] }
+                let (result, peak) = try runBinary(arguments)
+                #expect(result.status < 128 && result.status != 70, "\(arguments.joined(separator: " ")) → \(result.status): \(result.stderr.prefix(300))")
+                #expect(peak < 1 << 30, "\(arguments.joined(separator: " ")) peaked at \(peak >> 20) MB")
+                if result.status != 0 { #expect(!result.stderr.isEmpty, "\(arguments.joined(separator: " ")) failed silently") }
+            }
+        }
+    }
+}
