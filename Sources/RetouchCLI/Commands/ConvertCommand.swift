@@ -11,6 +11,7 @@ struct ConvertCommand: RetouchCommand {
 
     @Argument(help: "Input image (PNG, JPEG or WebP).") var input: String
     @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @OptionGroup var encoding: OutputFormatOptions
     @Flag(name: .long, help: "Keep the stored orientation (do not apply EXIF orientation).") var noOrient = false
     @Flag(name: .long, help: "Re-embed the input's ICC profile in the output.") var keepIcc = false
@@ -19,6 +20,7 @@ struct ConvertCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: [(input, "the input image")], outputs: [(output, "-o")], overwriteInputs: overwriteOption.overwrite)
         let format = try encoding.resolvedFormat(for: output)
         let report = try ConvertJob.run(
             input: input, output: output, encoding: try encoding.encodingOptions(for: format),

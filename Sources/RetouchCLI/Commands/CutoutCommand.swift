@@ -20,6 +20,7 @@ struct CutoutCommand: RetouchCommand {
 
     @Argument(help: "Input image (a product on a plain backdrop).") var input: String
     @Option(name: .shortAndLong, help: "Output image (PNG or WebP keep the alpha; JPEG needs --fill-background).") var output: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @Option(name: .long, help: "Backdrop colour #RRGGBB (default: estimated from the border).") var background: String?
     @Option(name: .long, help: "Enclosed regions.") var holes: CutoutOptions.Holes = .auto
     @Option(name: .long, help: "Shadows on the backdrop: keep (semi-transparent black) or drop.") var shadow: CutoutOptions.Shadows = .keep
@@ -72,6 +73,9 @@ struct CutoutCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: [(input, "the input image")],
+                               outputs: [(output, "-o"), alphaOut.map { ($0, "--alpha-out") }, debugMatte.map { ($0, "--debug-matte") }].compactMap { $0 },
+                               overwriteInputs: overwriteOption.overwrite)
         let finish = CutoutFinish(
             trim: trim, pad: pad.flatMap(Self.margin), canvas: try canvas.map { try GeometryArguments.size($0, flag: "--canvas") },
             anchor: Self.anchor(position) ?? (0.5, 0.5), fill: fillBackground.flatMap(RGB8.init(hex:)), fillFraction: fill.flatMap(Self.fraction))

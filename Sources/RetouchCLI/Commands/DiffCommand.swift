@@ -17,6 +17,7 @@ struct DiffCommand: RetouchCommand {
 
     @Argument(help: "Image A (the reference, e.g. the original).") var a: String
     @Argument(help: "Image B (the version to check).") var b: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @OptionGroup var maskInput: MaskInputOptions
     @Flag(name: .long, help: "Resample B onto A's size when they differ (otherwise exit 65).") var resizeB = false
     @Option(name: .long, help: "ΔE00 above which a pixel counts as changed (default 2.0).") var deltaE: Double = 2.0
@@ -62,6 +63,9 @@ struct DiffCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: [(a, "image A"), (b, "image B")] + (maskInput.mask.map { [($0, "--mask")] } ?? []),
+                               outputs: [heatmap.map { ($0, "--heatmap") }, sideBySide.map { ($0, "--side-by-side") }, diffImage.map { ($0, "--diff-image") }].compactMap { $0 },
+                               overwriteInputs: overwriteOption.overwrite)
         let options = CompareJobOptions(
             aPath: a, bPath: b, maskPath: maskInput.mask, maskChannel: maskInput.maskChannel, resizeB: resizeB,
             comparison: ComparisonOptions(deltaEThreshold: deltaE, pixelmatch: PixelmatchOptions(threshold: threshold, includeAA: includeAa)),

@@ -56,6 +56,7 @@ struct EditCommand: RetouchCommand {
     @Flag(name: .long, help: "Record nothing.") var noWorkspace = false
     @Option(name: .long, help: "Drift guard against the source, KEY=VALUE with keys as in `diff` (repeatable; default significant.outside=0.02): above it the version is recorded drifted.") var maxDrift: [String] = []
     @Option(name: .shortAndLong, help: "Output image.") var output: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @Flag(name: .long, help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -110,6 +111,8 @@ struct EditCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: (input.map { [($0, "the input image")] } ?? []) + (maskInput.mask.map { [($0, "--mask")] } ?? []) + references.map { ($0, "--ref") },
+                               outputs: [(output, "-o")], overwriteInputs: overwriteOption.overwrite)
         // A refinement: the stored image, mask and chips of the version (unless given).
         var store: Workspace?
         var parent: StoredVersion?

@@ -20,6 +20,7 @@ struct ExportCommand: RetouchCommand {
     @Argument(help: "A version of the workspace (v3), or an image file.") var version: String
     @Option(name: .long, help: "Workspace folder (default .retouch in the current folder).") var workspace: String = ".retouch"
     @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @Option(name: .long, help: "Frame for a channel: \(ChannelPreset.all.map(\.id).joined(separator: ", ")).") var channel: String?
     @Option(name: .long, help: "Crop placement: center, entropy, attention, subject, or X,Y (fractions or pixels).") var gravity: String = "center"
     @OptionGroup var encoding: OutputFormatOptions
@@ -50,6 +51,9 @@ struct ExportCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        if FilePath.isRegularFile(version) {
+            try OutputSafety.check(inputs: [(version, "the input image")], outputs: [(output, "-o")], overwriteInputs: overwriteOption.overwrite)
+        }
         let format = try encoding.resolvedFormat(for: output)
         let options = ExportOptions(
             channel: channel.flatMap(ChannelPreset.named), gravity: try GeometryArguments.gravity(gravity),

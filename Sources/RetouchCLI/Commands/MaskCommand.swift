@@ -39,6 +39,7 @@ struct MaskCommand: RetouchCommand {
     @Option(name: .customLong("for"), help: "Model whose mask rules apply (convention and byte limit; default \(ModelCatalog.defaultModelID)).") var model: String?
     @Option(name: .long, help: "Output convention: openai (RGBA, alpha 0 = edit) or white (grey, white = edit); default: the model's.") var convention: MaskConvention?
     @Option(name: .shortAndLong, help: "Output mask PNG.") var output: String
+    @OptionGroup var overwriteOption: OverwriteOption
     @Option(name: .long, help: "Write the image with the edit area tinted and outlined.") var preview: String?
     @Flag(name: .long, help: "Print size, selected area and bounding box as JSON.") var json = false
 
@@ -58,6 +59,8 @@ struct MaskCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: [like.map { ($0, "--like") }, from.map { ($0, "--from") }, shapes.map { ($0, "--shapes") }].compactMap { $0 },
+                               outputs: [(output, "-o")] + (preview.map { [($0, "--preview")] } ?? []), overwriteInputs: overwriteOption.overwrite)
         let modelRules = try ModelCatalog.profile(for: model ?? ModelCatalog.defaultModelID).maskRules
         // An explicit convention other than the model's has no provider limit.
         let rules = convention.map { $0 == modelRules.convention ? modelRules : MaskRules(convention: $0) } ?? modelRules

@@ -31,7 +31,7 @@ struct PrepareCommand: RetouchCommand {
     @Option(name: .long, help: "Crop placement: center, entropy, attention, subject, or X,Y (fractions or pixels).") var gravity: String = "center"
     @OptionGroup var maskInput: MaskInputOptions
     @Option(name: .long, help: "Where to write the prepared mask (default: NAME-mask.png beside the output).") var maskOut: String?
-    @Flag(name: .long, help: "Replace an existing NAME-mask.png derived from -o.") var overwrite = false
+    @Flag(name: .long, help: "Replace an existing NAME-mask.png derived from -o, or let -o replace the input.") var overwrite = false
     @Option(name: .long, help: "Also write the whole source with the crop outlined and the rest darkened (PNG).") var preview: String?
     @Flag(name: .long, help: "Keep the input's colour numbers and embed its ICC profile (default: convert to sRGB).") var keepIcc = false
     @Option(name: .long, help: "Border colour for padding: auto, #RRGGBB or transparent.") var padColor: PadColor = .auto
@@ -59,6 +59,8 @@ struct PrepareCommand: RetouchCommand {
 
     func run() async throws {
         let console = Console.current
+        try OutputSafety.check(inputs: [(input, "the input image")] + (maskInput.mask.map { [($0, "--mask")] } ?? []), outputs: [(output, "-o")],
+                               overwriteInputs: overwrite)
         var target: FitTarget?
         if let tier { target = FitTarget(tier: tier) }
         if let longEdge { target = .longEdge(longEdge) }
