@@ -10,14 +10,32 @@ import Synchronization
 public enum FileAccess {
     private static let writeSerial = Atomic<Int>(0)
 
-    public static func read(_ path: String) throws(FileAccessError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Throws: `FileAccessError.notARegularFile` for a FIFO, device or socket (never
+    ///   read, so never blocking), `.tooLarge` above `limit` bytes (from the size, before
+    ///   reading), `.cannotRead` with the system's reason.
+    /// `allowStreams`: a FIFO or character device is read (blocking) up to `limit`, for
+    /// small inputs a user may give as a pipe (`--api-key-file <(pass show openai)`).
+    public static func read(_ path: String, limit: Int = DecodingLimits.default.maxInputBytes, allowStreams: Bool = false) throws(FileAccessError) -> [UInt8] {
+        // Non-blocking open: a FIFO with no writer must not hang the open itself.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "is a directory") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO where allowStreams, S_IFCHR where allowStreams:
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            info.st_size = 0
+        case S_IFDIR: throw .cannotRead(path: path, reason: "is a directory")
+        case S_IFIFO: throw .notARegularFile(path: path, kind: "a FIFO (named pipe)")
+        case S_IFCHR, S_IFBLK: throw .notARegularFile(path: path, kind: "a device")
+        case S_IFSOCK: throw .notARegularFile(path: path, kind: "a socket")
+        default: throw .notARegularFile(path: path, kind: "not a regular file")
+        }
         let size = Int(info.st_size)
+        // The size is known before a byte is read: a huge (or sparse) file is refused whole.
+        if size > limit { throw .tooLarge(path: path, bytes: size, limit: limit) }
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < size {
@@ -36,6 +54,7 @@ public enum FileAccess {
             if count < 0 { throw .cannotRead(path: path, reason: reason(errno)) }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw .tooLarge(path: path, bytes: bytes.count, limit: limit) }
         }
         return bytes
     }

@@ -12,8 +12,11 @@ enum ErrorReporting {
         switch error {
         case let located as FileError:
             return status(for: located.underlying)
-        case is FileAccessError:
-            return .ioError
+        case let access as FileAccessError:
+            switch access {
+            case .tooLarge, .notARegularFile: return .dataError
+            case .cannotRead, .cannotWrite: return .ioError
+            }
         case let codec as CodecError:
             switch codec {
             case .unrecognizedFormat, .corrupt, .unsupported, .limitExceeded: return .dataError

@@ -37,7 +37,8 @@ enum ProviderFactory {
     ///
     /// - Throws: `FileError` when unreadable or empty.
     static func key(inFile path: String) throws -> String {
-        let bytes = try FileAccess.read(path)
+        // A key file may be a pipe (process substitution); a key is never more than 64 KB.
+        let bytes = try FileAccess.read(path, limit: 65_536, allowStreams: true)
         let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let key = String(line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !key.isEmpty else { throw FileError(path: path, underlying: FileAccessError.cannotRead(path: path, reason: "holds no key (the first line is empty)")) }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ImageCodecs
 import Testing
 import TestSupport
@@ -16,6 +19,26 @@ import TestSupport
             }
             #expect(try FileAccess.read(path) == bytes)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["blob"])
+        }
+    }
+
+    /// Inputs that never end or block are refused before any read (issue 18): a FIFO with
+    /// no writer (which used to hang), /dev/zero (which used to read forever), and a
+    /// sparse file over the byte limit (which used to be read whole first).
+    @Test func streamsAndOversizedFilesAreRefusedUnread() throws {
+        try withTemporaryDirectory { directory in
+            let fifo = directory.appendingPathComponent("pipe.png").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            #expect(throws: FileAccessError.notARegularFile(path: fifo, kind: "a FIFO (named pipe)")) { try FileAccess.read(fifo) }
+            #expect(throws: FileAccessError.notARegularFile(path: "/dev/zero", kind: "a device")) { try FileAccess.read("/dev/zero") }
+            let sparse = directory.appendingPathComponent("sparse.png").path
+            #expect(FileManager.default.createFile(atPath: sparse, contents: nil))
+            #expect(truncate(sparse, 4 << 20) == 0)
+            #expect(throws: FileAccessError.tooLarge(path: sparse, bytes: 4 << 20, limit: 1 << 20)) { try FileAccess.read(sparse, limit: 1 << 20) }
+            // Where a stream is allowed (a key file), it is read, and stops at the limit.
+            #expect(throws: FileAccessError.tooLarge(path: "/dev/zero", bytes: 65_536, limit: 10)) {
+                try FileAccess.read("/dev/zero", limit: 10, allowStreams: true)
+            }
         }
     }
 }
