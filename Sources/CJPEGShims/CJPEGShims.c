@@ -53,6 +53,27 @@ static void emitMessage(j_common_ptr cinfo, int level) {
 // libjpeg's default prints to stderr; the library must print nothing.
 static void outputMessage(j_common_ptr cinfo) { (void)cinfo; }
 
+// A progressive JPEG may repeat scans without end (each one costs a pass over the
+// coefficients): stop past this many, as djpeg -maxscans does.
+#define CJPEGSHIMS_MAX_SCANS 250
+
+typedef struct ScanLimit {
+    struct jpeg_progress_mgr manager; // must stay first
+    ErrorContext *context;
+} ScanLimit;
+
+static void checkScans(j_common_ptr cinfo) {
+    if (!cinfo->is_decompressor) return;
+    ScanLimit *limit = (ScanLimit *)cinfo->progress;
+    int scans = ((j_decompress_ptr)cinfo)->input_scan_number;
+    if (scans > CJPEGSHIMS_MAX_SCANS) {
+        limit->context->status->code = CJPEGShims_libraryError;
+        snprintf(limit->context->status->message, sizeof(limit->context->status->message),
+                 "more than %d scans: the file is malformed (a real progressive JPEG has about 10)", CJPEGSHIMS_MAX_SCANS);
+        longjmp(limit->context->landingPad, 1);
+    }
+}
+
 static void installErrorHandling(ErrorContext *context, CJPEGShims_Status *status) {
     memset(status, 0, sizeof(*status));
     jpeg_std_error(&context->manager);
@@ -132,6 +153,11 @@ int CJPEGShims_decode(const uint8_t *data, size_t size, int scaleDenominator,
         return status->code;
     }
     jpeg_create_decompress(&cinfo);
+    ScanLimit scanLimit;
+    memset(&scanLimit, 0, sizeof(scanLimit));
+    scanLimit.manager.progress_monitor = checkScans;
+    scanLimit.context = &context;
+    cinfo.progress = &scanLimit.manager;
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
     configureOutput(&cinfo, scaleDenominator, components);

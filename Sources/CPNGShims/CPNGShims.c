@@ -87,6 +87,12 @@ static DecodeState *beginDecode(const uint8_t *data, size_t size, CPNGShims_Stat
     png_set_read_fn(state->png, &state->source, readFromMemory);
     // Our own limits are checked by the caller; lift libpng's 1M-pixel edge default.
     png_set_user_limits(state->png, 0x7fffffffL, 0x7fffffffL);
+    // An ancillary chunk whose length claims gigabytes must not be allocated: at most
+    // 16 MiB per chunk (an ICC profile is far smaller), at most 1000 text/sPLT/unknown
+    // chunks kept, and unknown chunks skipped unread.
+    png_set_chunk_malloc_max(state->png, 16u << 20);
+    png_set_chunk_cache_max(state->png, 1000);
+    png_set_keep_unknown_chunks(state->png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
     return state;
 }
 

@@ -9,6 +9,12 @@ struct PNGChunkReader {
     var compressedICC: ArraySlice<UInt8>?
     /// Frame count from acTL, when the file is an animated PNG.
     var animationFrameCount: Int?
+    /// Why the chunk structure cannot be trusted: an ancillary chunk whose length runs past
+    /// the end of the file, or one over `largestAncillaryChunk` (libpng would
+    /// allocate and zero the claimed length before finding out).
+    var malformed: String?
+    /// 16 MiB: far above any real ICC profile, text or EXIF chunk.
+    static let largestAncillaryChunk = 16 << 20
 
     init(_ data: [UInt8]) {
         let reader = ByteReader(data[...])
@@ -18,6 +24,16 @@ struct PNGChunkReader {
                   let type = reader.slice(offset + 4, 4) else { break }
             let name = String(decoding: type, as: UTF8.self)
             let payload = reader.slice(offset + 8, length)
+            let ancillary = type.first.map { $0 & 0x20 != 0 } ?? false
+            // A truncated image chunk is the decoder's to report; an ancillary one past the end is bogus.
+            if payload == nil && ancillary {
+                malformed = "the \(name) chunk at byte \(offset) claims \(length) bytes, more than the file holds"
+                break
+            }
+            if ancillary && length > Self.largestAncillaryChunk {
+                malformed = "the \(name) chunk at byte \(offset) claims \(length) bytes (ancillary chunks are limited to \(Self.largestAncillaryChunk) bytes)"
+                break
+            }
             switch name {
             case "eXIf": exif = payload
             case "iTXt", "tEXt", "zTXt":

@@ -4,8 +4,9 @@ import ImageCore
 /// metadata parsed in Swift.
 enum PNGCodec {
     static func readMetadata(_ data: [UInt8]) throws(CodecError) -> ImageMetadata {
-        let info = try LibPNG.readInfo(data)
         let chunks = PNGChunkReader(data)
+        if let problem = chunks.malformed { throw .corrupt(.png, message: problem) }
+        let info = try LibPNG.readInfo(data)
         // The profile is reported without decoding pixels; a damaged one is left out.
         let icc = chunks.compressedICC.flatMap { try? LibDeflate.zlibDecompress($0, limit: 64 << 20) }
         return metadata(chunks, info, iccProfile: icc, byteCount: data.count)
@@ -13,6 +14,7 @@ enum PNGCodec {
 
     static func decode(_ data: [UInt8], options: DecodingOptions) throws(CodecError) -> DecodedImage {
         let chunks = PNGChunkReader(data)
+        if let problem = chunks.malformed { throw .corrupt(.png, message: problem) }
         let header = try LibPNG.readInfo(data)
         try options.limits.checkImage(width: header.width, height: header.height)
         let native = (header.colorType == 0 && options.keepGray) || (header.colorType == 2 && options.keepRGB)
