@@ -1,8 +1,10 @@
 import Foundation
+import ImageCodecs
+import ImageCore
 import Testing
 import TestSupport
 
-/// Hostile numbers for every numeric argument of mask, prepare, cutout and diff (issue
+/// Hostile numbers for every numeric argument of mask, prepare, resize, cutout and diff (issue
 /// 18): never a signal, never exit 70 (internal error), never more than 1 GB resident.
 /// Each run is a separate process, so a trap fails the test instead of ending it.
 @Suite struct NumericArgumentTests {
@@ -19,6 +21,7 @@ import TestSupport
         ["prepare", coffee, "--long-edge", "V"], ["prepare", coffee, "--size", "Vx100"],
         ["cutout", coffee, "--pad", "V"], ["cutout", coffee, "--pad", "V%"], ["cutout", coffee, "--canvas", "Vx100"],
         ["cutout", coffee, "--position", "V,0.5"], ["cutout", coffee, "--canvas", "100x100", "--fill", "V%"],
+        ["resize", coffee, "--width", "V"], ["resize", FixtureFiles.path("inputs/alpha-ramp-256x64.png"), "--height", "V"],
         ["diff", coffee, coffee, "--scale", "V"], ["diff", coffee, coffee, "--delta-e", "V"], ["diff", coffee, coffee, "--threshold", "V"],
     ]
 
@@ -34,6 +37,20 @@ import TestSupport
                 #expect(peak < 1 << 30, "\(arguments.joined(separator: " ")) peaked at \(peak >> 20) MB")
                 if result.status != 0 { #expect(!result.stderr.isEmpty, "\(arguments.joined(separator: " ")) failed silently") }
             }
+        }
+    }
+
+    /// A 1×20000 strip resized to width 1000 would be 1000×20,000,000 (80 GB): refused
+    /// from the header (exit 64 naming the edge), not allocated.
+    @Test func aDerivedSizeOverTheLimitIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let strip = directory.appendingPathComponent("strip.png").path
+            let image = PixelBuffer(width: 1, height: 20_000, bytesPerRow: 1, format: .gray8, bytes: [UInt8](repeating: 128, count: 20_000))
+            try Data(try ImageCodec.encode(image, options: .png(.default))).write(to: URL(fileURLWithPath: strip))
+            let (result, peak) = try runBinary(["resize", strip, "--width", "1000", "-o", directory.appendingPathComponent("o.png").path])
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains("to an edge of 20000000 pixels"), "\(result.stderr)")
+            #expect(peak < 256 << 20)
         }
     }
 }

@@ -30,6 +30,7 @@ import TestSupport
                 ["diff", photo, mask, "--heatmap", photo],
                 ["diff", photo, photo, "--side-by-side", out, "--diff-image", out],
                 ["export", photo, "-o", link],
+                ["resize", photo, "--width", "100", "-o", other],
                 ["edit", photo, "--mask", mask, "--prompt", "inpaint", "--provider", "local", "--no-workspace", "-o", mask],
             ]
             for arguments in cases {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ImageOps
 import ImagePipeline
 
 /// `retouch resize IN -o OUT (--size WxH | --width W | --height H)`.
@@ -14,17 +15,22 @@ struct ResizeCommand: RetouchCommand {
     @Option(name: .long, help: "Height; the width follows the ratio.") var height: Int?
     @OptionGroup var resampling: ResamplingOptions
     @OptionGroup var encoding: OutputFormatOptions
+    @OptionGroup var overwriteOption: OverwriteOption
 
     func validate() throws {
         if [size != nil, width != nil || height != nil].filter({ $0 }).count != 1 {
             throw ValidationError("give --size, or --width and/or --height")
         }
         if let size { _ = try GeometryArguments.size(size, flag: "--size") }
-        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
-        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        for (flag, value) in [("--width", width), ("--height", height)] {
+            if let value, value < 1 || value > OutputLimits.maxDimension {
+                throw ValidationError("\(flag) \(value): expected 1…\(OutputLimits.maxDimension) pixels")
+            }
+        }
     }
 
     func run() async throws {
+        try OutputSafety.check(inputs: [(input, "the input image")], outputs: [(output, "-o")], overwriteInputs: overwriteOption.overwrite)
         let target: ResizeJob.Target = try size.map { .exact(try GeometryArguments.size($0, flag: "--size")) } ?? .edges(width: width, height: height)
         let format = try encoding.resolvedFormat(for: output)
         let result = try ResizeJob.run(input: input, output: output, target: target, resample: resampling.resample,
