@@ -59,33 +59,65 @@ public enum FileAccess {
         return bytes
     }
 
+    /// Writes `bytes` to `path` atomically: a temporary file beside the target (a short
+    /// name when the target's is long, so a 255-byte name works), fsync, rename. The
+    /// replaced file's permission bits are kept; a symbolic link stays a link (its target
+    /// is replaced); a target that exists and is not a regular file (a device such as
+    /// /dev/null, a pipe) is written directly, never replaced.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
-        let directory = FilePath.directory(of: path)
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let exists = stat(target, &info) == 0
+        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotWrite(path: path, reason: "is a directory") }
+            return try writeDirectly(bytes, to: target, reportedAs: path)
+        }
+        let directory = FilePath.directory(of: target)
         guard FilePath.isDirectory(directory) else {
             throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
         }
         // Unique per write, not only per process: two tasks writing the same file at once
         // (a batch storing one blob from two jobs) must not share a temporary file.
         let serial = writeSerial.add(1, ordering: .relaxed).newValue
-        let temporary = directory + "/." + FilePath.lastComponent(of: path) + ".retouch-\(getpid())-\(serial).tmp"
+        let name = FilePath.lastComponent(of: target), suffix = ".retouch-\(getpid())-\(serial).tmp"
+        let temporary = directory + "/." + (name.utf8.count + suffix.utf8.count + 1 > 255 ? "" : name) + suffix
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
-        var failure: Int32 = 0
+        if exists { _ = fchmod(descriptor, info.st_mode & 0o7777) }
+        var failure = writeAll(bytes, to: descriptor)
+        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0 && rename(temporary, target) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason(failure))
+        }
+    }
+
+    /// Writes into an existing non-regular file (a device, a pipe) in place.
+    private static func writeDirectly(_ bytes: [UInt8], to target: String, reportedAs path: String) throws(FileAccessError) {
+        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+        let failure = writeAll(bytes, to: descriptor)
+        close(descriptor)
+        if failure != 0 { throw .cannotWrite(path: path, reason: reason(failure)) }
+    }
+
+    /// 0 when every byte was written, else the errno.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
                 let count = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 && errno == EINTR { continue }
-                if count <= 0 { failure = errno; return }
+                if count <= 0 { return errno }
                 written += count
             }
-            if fsync(descriptor) != 0 { failure = errno }
-        }
-        close(descriptor)
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason(failure))
+            return 0
         }
     }
 

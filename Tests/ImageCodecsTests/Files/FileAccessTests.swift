@@ -41,4 +41,30 @@ import TestSupport
             }
         }
     }
+
+    /// Writes keep what the target is (issue 18): a 0600 file stays 0600, a symbolic link
+    /// stays a link to the rewritten file, /dev/null stays a device, and a 255-byte name
+    /// can be written (the temporary name is short then); no temporary file is left.
+    @Test func writesKeepTheTargetsKindAndMode() throws {
+        try withTemporaryDirectory { directory in
+            let secret = directory.appendingPathComponent("secret.png").path
+            try FileAccess.write([1], to: secret)
+            #expect(chmod(secret, 0o600) == 0)
+            try FileAccess.write([2, 2], to: secret)
+            #expect((try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions] as? Int) == 0o600)
+            let link = directory.appendingPathComponent("link.png").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: secret)
+            try FileAccess.write([3, 3, 3], to: link)
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == secret)
+            #expect(try FileAccess.read(secret) == [3, 3, 3])
+            try FileAccess.write([4], to: "/dev/null")
+            var info = stat()
+            #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+            let long = directory.appendingPathComponent(String(repeating: "n", count: 251) + ".png").path
+            try FileAccess.write([5], to: long)
+            #expect(try FileAccess.read(long) == [5])
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+            #expect(left.isEmpty, "\(left)")
+        }
+    }
 }
