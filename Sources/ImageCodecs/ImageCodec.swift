@@ -51,7 +51,6 @@ public enum ImageCodec {
         let name = decoded.metadata.iccDescription.map { "'\($0)'" } ?? "the embedded profile"
         switch outcome {
         case .converted(let space): decoded.colourConversion = "\(name) (\(space)) → sRGB"
-        case .alreadySRGB: break
         case .unusable(let reason):
             decoded.warnings.append("the ICC profile \(name) was not applied (\(reason)): the numbers are taken as sRGB")
         }
@@ -59,8 +58,7 @@ public enum ImageCodec {
 
     private static func classifyProfile(_ metadata: inout ImageMetadata) {
         guard let profile = metadata.iccProfile, !profile.isEmpty else { return }
-        metadata.iccColourSpace = LittleCMS.colourSpace(of: profile)
-        metadata.iccIsSRGB = LittleCMS.isSRGB(profile)
+        (metadata.iccColourSpace, metadata.iccIsSRGB) = LittleCMS.classify(profile)
     }
 
     /// Encodes pixels (any 8-bit format; premultiplied input is unpremultiplied first).

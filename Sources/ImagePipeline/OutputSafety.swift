@@ -9,14 +9,17 @@ public enum OutputSafety {
     /// "--heatmap").
     public typealias File = (path: String, role: String)
 
+    /// `advice` replaces the default hint for an output that is an input (for outputs
+    /// `--overwrite` does not cover).
+    ///
     /// - Throws: `PipelineError.outputCollision` naming the output, the file it would
     ///   replace and how to avoid it.
-    public static func check(inputs: [File], outputs: [File], overwriteInputs: Bool = false) throws(PipelineError) {
+    public static func check(inputs: [File], outputs: [File], overwriteInputs: Bool = false, advice: String? = nil) throws(PipelineError) {
         for (index, output) in outputs.enumerated() {
             if !overwriteInputs {
                 for input in inputs where FilePath.sameFile(output.path, input.path) {
                     throw .outputCollision(path: output.path, what: output.role, other: input.role,
-                                           advice: "write somewhere else, or pass --overwrite to replace the input")
+                                           advice: advice ?? "write somewhere else, or pass --overwrite to replace the input")
                 }
             }
             for other in outputs[..<index] where FilePath.sameFile(output.path, other.path) {

@@ -7,30 +7,24 @@ import ImageCore
 /// compensation: what Pillow's `ImageCms.profileToProfile` does by default; for
 /// matrix/TRC profiles perceptual and relative colorimetric are the same).
 enum LittleCMS {
-    /// The profile's data colour space: "RGB", "GRAY", "CMYK", another ICC signature
-    /// ("Lab ", "YCbr", …), or nil when LittleCMS cannot read the profile.
-    static func colourSpace(of profile: [UInt8]) -> String? {
-        guard let handle = open(profile) else { return nil }
+    /// The profile's data colour space ("RGB", "GRAY", "CMYK", another ICC signature such
+    /// as "Lab " or "YCbr"; nil when LittleCMS cannot read the profile) and whether it is
+    /// sRGB in effect: converting with it changes no 8-bit value by more than 1 (an sRGB
+    /// profile under any name, or a grey profile with the sRGB curve; false for CMYK,
+    /// other spaces and unreadable profiles). The profile is opened once.
+    static func classify(_ profile: [UInt8]) -> (space: String?, isSRGB: Bool) {
+        guard let handle = open(profile) else { return (nil, false) }
         defer { cmsCloseProfile(handle) }
-        return name(of: cmsGetColorSpace(handle).rawValue)
-    }
-
-    /// Whether converting with `profile` changes no 8-bit value by more than 1 (an sRGB
-    /// profile under any name, or a grey profile with the sRGB curve). False for CMYK,
-    /// other spaces and unreadable profiles.
-    static func isSRGB(_ profile: [UInt8]) -> Bool {
-        guard let handle = open(profile) else { return false }
-        defer { cmsCloseProfile(handle) }
-        return isIdentity(handle)
+        return (name(of: cmsGetColorSpace(handle).rawValue), isIdentity(handle))
     }
 
     /// Converts decoded pixels from `profile` to sRGB in place. `storedCMYK`: the buffer
     /// is RGBA8 holding Adobe-inverted CMYK as libjpeg returns it; on success it holds
-    /// opaque sRGB.
+    /// opaque sRGB. Callers skip profiles `classify` finds sRGB (converting them would
+    /// change nothing).
     ///
-    /// - Returns: `.converted` with the profile's space, `.alreadySRGB` (nothing
-    ///   changed), or `.unusable` with the reason (nothing changed: the pixels are taken
-    ///   as sRGB, as browsers do).
+    /// - Returns: `.converted` with the profile's space, or `.unusable` with the reason
+    ///   (nothing changed: the pixels are taken as sRGB, as browsers do).
     static func convertToSRGB(_ pixels: inout PixelBuffer, profile: [UInt8], storedCMYK: Bool = false) -> Outcome {
         guard let input = open(profile) else { return .unusable("LittleCMS cannot read the profile") }
         defer { cmsCloseProfile(input) }
@@ -45,17 +39,14 @@ enum LittleCMS {
         case (_, true):
             return .unusable("a \(spaceName) profile on CMYK data")
         case (retouch_SIG_RGB, _) where layout == .rgb || layout == .rgba:
-            if isIdentity(input) { return .alreadySRGB }
             let format = layout == .rgb ? retouch_TYPE_RGB_8 : retouch_TYPE_RGBA_8
             return transform(&pixels, from: input, inFormat: format, outFormat: format, to: .rgb)
                 ? .converted(spaceName) : .unusable("LittleCMS cannot convert this RGB profile")
         case (retouch_SIG_GRAY, _) where layout == .gray:
-            if isIdentity(input) { return .alreadySRGB }
             return transform(&pixels, from: input, inFormat: retouch_TYPE_GRAY_8, outFormat: retouch_TYPE_GRAY_8, to: .gray)
                 ? .converted(spaceName) : .unusable("LittleCMS cannot convert this grey profile")
         case (retouch_SIG_GRAY, _) where layout == .rgb || layout == .rgba:
             // Grey stored as R = G = B: the grey value through the profile to sRGB RGB.
-            if isIdentity(input) { return .alreadySRGB }
             return greyToRGB(&pixels, from: input) ? .converted(spaceName) : .unusable("LittleCMS cannot convert this grey profile")
         default:
             return .unusable("a \(spaceName) profile on \(layout == .gray || layout == .grayAlpha ? "grey" : "RGB") pixels")
@@ -66,7 +57,6 @@ enum LittleCMS {
     enum Outcome: Equatable {
         /// Converted from a profile of this colour space ("RGB", "GRAY", "CMYK").
         case converted(String)
-        case alreadySRGB
         case unusable(String)
     }
 

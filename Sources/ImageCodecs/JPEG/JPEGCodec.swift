@@ -45,12 +45,13 @@ enum JPEGCodec {
         if info.outputIsCMYK {
             // Through the CMYK profile when there is one; otherwise (or when it cannot be
             // used) djpeg's formula.
-            var outcome: LittleCMS.Outcome?
+            var converted = false
             if options.colour == .convertToSRGB, let profile = markers.iccProfile {
-                outcome = LittleCMS.convertToSRGB(&result.pixels, profile: profile, storedCMYK: true)
-                ImageCodec.record(outcome!, in: &result)
+                let outcome = LittleCMS.convertToSRGB(&result.pixels, profile: profile, storedCMYK: true)
+                ImageCodec.record(outcome, in: &result)
+                if case .converted = outcome { converted = true }
             }
-            if outcome.map({ if case .converted = $0 { false } else { true } }) ?? true { convertCMYKToRGBA(&result.pixels) }
+            if !converted { convertCMYKToRGBA(&result.pixels) }
         }
         if warnings.count > 0 {
             let more = warnings.count > 1 ? " (and \(warnings.count - 1) more warnings)" : ""

@@ -60,20 +60,22 @@ public struct CutoutFinish: Sendable {
             result = try result.cropped(to: rect)
         }
         if let pad {
-            let margin = pad.pixels(longSide: max(result.width, result.height))
-            try OutputLimits.check(width: result.width.addingReportingOverflow(2 &* min(margin, Int(Int32.max))).partialValue,
-                                   height: result.height.addingReportingOverflow(2 &* min(margin, Int(Int32.max))).partialValue, what: "the padded cut-out")
+            // Past the limit is past it: capping the margin there keeps the sums from overflowing.
+            let margin = min(pad.pixels(longSide: max(result.width, result.height)), OutputLimits.maxDimension + 1)
+            try OutputLimits.check(width: result.width + 2 * margin, height: result.height + 2 * margin, what: "the padded cut-out")
             result = CutoutFinishing.padded(result, by: PixelInsets(left: margin, top: margin, right: margin, bottom: margin))
         }
-        if let canvas { try OutputLimits.check(canvas, what: "the canvas") }
-        if let canvas, let fillFraction {
-            // The subject's box (the padded frame when padded) scaled to the fraction.
-            let scale = fillFraction * min(Double(canvas.width) / Double(result.width), Double(canvas.height) / Double(result.height))
-            let scaled = PixelSize(width: min(canvas.width, max(1, Int((Double(result.width) * scale).rounded()))),
-                                   height: min(canvas.height, max(1, Int((Double(result.height) * scale).rounded()))))
-            if scaled != result.size { result = result.resized(to: scaled) }
+        if let canvas {
+            try OutputLimits.check(canvas, what: "the canvas")
+            if let fillFraction {
+                // The subject's box (the padded frame when padded) scaled to the fraction.
+                let scale = fillFraction * min(Double(canvas.width) / Double(result.width), Double(canvas.height) / Double(result.height))
+                let scaled = PixelSize(width: min(canvas.width, max(1, Int((Double(result.width) * scale).rounded()))),
+                                       height: min(canvas.height, max(1, Int((Double(result.height) * scale).rounded()))))
+                if scaled != result.size { result = result.resized(to: scaled) }
+            }
+            result = CutoutFinishing.onCanvas(result, size: canvas, anchor: anchor)
         }
-        if let canvas { result = CutoutFinishing.onCanvas(result, size: canvas, anchor: anchor) }
         if let fill { result = CutoutFinishing.filled(result, with: fill) }
         return result
     }

@@ -9,22 +9,10 @@ extension CutoutSegmentation {
         let w = width, h = height
         factor = LargeAllocation.array(repeating: Self.noShade, count: count)
         let ceiling: Float = lossy ? 0.98 : 0.998
-        // Flat backdrop: each channel's ratio from a table (the same division, once per level).
-        let flatRatios: [[Float]]? = model.isFlat ? (0..<3).map { c in
-            let b = max(backdrop(0)[c], 1)
-            return (0...255).map { Float($0) / b }
-        } : nil
+        let ratios = flatRatios()
         for k in 0..<count where label[k] == .foreground {
-            let r: SIMD3<Float>
-            if let t = flatRatios {
-                r = SIMD3(t[0][Int(bytes[3 * k])], t[1][Int(bytes[3 * k + 1])], t[2][Int(bytes[3 * k + 2])])
-            } else {
-                r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
-            }
-            let mean: Float = r.sum() / 3
-            let spread: Float = r.max() - r.min()
-            let allowed: Float = 0.05 + 0.1 * (1 - mean)
-            if mean > 0.2 && mean < ceiling && spread < allowed { factor[k] = UInt16((mean * 65535).rounded()) }
+            let (mean, neutral) = darkening(k, flatRatios: ratios)
+            if mean > 0.2 && mean < ceiling && neutral { factor[k] = UInt16((mean * 65535).rounded()) }
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
         // no candidate where the factor stays within 0.004 over 5×5 (clipped at the image
@@ -74,21 +62,21 @@ extension CutoutSegmentation {
     /// backdrop by a nearly channel-constant factor (no smoothness asked: there the
     /// shadow changes by a level every few pixels, and compression noise breaks the
     /// test), all of it within 8 px of the background (a band, not a light product's
-    /// body), with no other foreground (a darker or
-    /// coloured pixel: the product) within 2 px, joins the shadow at alpha 1 − factor
-    /// when the component touches the shadow where the shadow is within 0.03 of its
-    /// factor (the fade continues), or is a strip within 2 px of the background. Without this the last levels of a soft
-    /// shadow stayed opaque: a ring of near-white pixels around it.
+    /// body), with no other foreground (a darker or coloured pixel: the product) within
+    /// 2 px, joins the shadow at alpha 1 − factor when the component touches the shadow
+    /// where the shadow is within 0.03 of its factor (the fade continues), or is a strip
+    /// within 2 px of the background. Without this the last levels of a soft shadow
+    /// stayed opaque: a ring of near-white pixels around it.
     mutating func absorbShadowFringe() {
         guard shadowCount > 0 else { return }
         let w = width, h = height
         var ratio = [Float](repeating: 0, count: count)
         var light = [Bool](repeating: false, count: count)
+        let ratios = flatRatios()
         for k in 0..<count where label[k] == .foreground {
-            let r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
-            let mean = r.sum() / 3, spread = r.max() - r.min()
+            let (mean, neutral) = darkening(k, flatRatios: ratios)
             ratio[k] = mean
-            light[k] = mean >= 0.97 && mean < 1 && spread < 0.05 + 0.1 * (1 - mean)
+            light[k] = mean >= 0.97 && mean < 1 && neutral
         }
         let nearBackground = ChebyshevDistance.compute(width: w, height: h, limit: 8) { label[$0] == .background }
         let nearProduct = ChebyshevDistance.compute(width: w, height: h, limit: 2) { label[$0] == .foreground && !light[$0] }
@@ -115,6 +103,30 @@ extension CutoutSegmentation {
             }
             shadowCount += component.count
         }
+    }
+
+    /// For a flat backdrop, each channel's ratio pixel ÷ backdrop per 8-bit level (the
+    /// same division, once per level); nil for a gradient.
+    func flatRatios() -> [[Float]]? {
+        guard model.isFlat else { return nil }
+        return (0..<3).map { c in
+            let b = max(backdrop(0)[c], 1)
+            return (0...255).map { Float($0) / b }
+        }
+    }
+
+    /// Pixel k as a darkening of its backdrop: the mean of the three channel ratios, and
+    /// whether they agree (spread under 0.05 + 0.1 · (1 − mean): a shadow darkens every
+    /// channel alike).
+    func darkening(_ k: Int, flatRatios t: [[Float]]?) -> (mean: Float, neutral: Bool) {
+        let r: SIMD3<Float>
+        if let t {
+            r = SIMD3(t[0][Int(bytes[3 * k])], t[1][Int(bytes[3 * k + 1])], t[2][Int(bytes[3 * k + 2])])
+        } else {
+            r = pixel(k) / pointwiseMax(backdrop(k), SIMD3(repeating: 1))
+        }
+        let mean: Float = r.sum() / 3
+        return (mean, r.max() - r.min() < 0.05 + 0.1 * (1 - mean))
     }
 
     /// The factor of pixel k (1 where none).

@@ -42,8 +42,9 @@ public enum CropPlacement {
         case .entropy:
             rect = EntropyCrop.place(cropSize, in: image)
         case .attention:
-            attention = AttentionMap(image, faces: faces)
-            rect = attention!.bestCrop(cropSize)
+            let map = AttentionMap(image, faces: faces)
+            attention = map
+            rect = map.bestCrop(cropSize)
         }
         let retention = subjectBox != nil ? massKept(subjectMask!, rect) : (attention ?? AttentionMap(image)).keptFraction(rect)
         return Result(rect: rect, retention: retention, areaKept: Double(rect.size.area) / Double(image.size.area), subjectFits: fits)

@@ -67,8 +67,9 @@ public enum CompareJob {
                                                   advice: "pass --resize-b to resample B onto A")
             }
             let ratioA = Double(imageA.width) / Double(imageA.height), ratioB = Double(imageB.width) / Double(imageB.height)
-            if abs(ratioB / ratioA - 1) > 0.01 {
-                warnings.append("--resize-b stretched B from \(imageB.width)x\(imageB.height) to A's \(imageA.width)x\(imageA.height): their aspect ratios differ by \(Int((abs(ratioB / ratioA - 1) * 100).rounded())) %, so B is distorted and the metrics compare misplaced pixels (crop B to A's ratio first)")
+            let skew = abs(ratioB / ratioA - 1)
+            if skew > 0.01 {
+                warnings.append("--resize-b stretched B from \(imageB.width)x\(imageB.height) to A's \(imageA.width)x\(imageA.height): their aspect ratios differ by \(Int((skew * 100).rounded())) %, so B is distorted and the metrics compare misplaced pixels (crop B to A's ratio first)")
             }
             imageB = imageB.resized(to: imageA.size)
         }

@@ -20,18 +20,14 @@ extension PrepareJob {
                            maskPath: String? = nil, maskChannel: MaskImport.Channel? = nil, maskOutput: String? = nil,
                            overwrite: Bool = false, previewPath: String? = nil) throws -> PrepareReport {
         let maskDestination = maskPath.map { _ in maskOutput ?? Self.maskPath(for: output) }
+        // The preview and the mask output never replace -o or an input, --overwrite or not.
+        let taken: [OutputSafety.File] = [(output, "the image output (-o)"), (input, "the input image")] + (maskPath.map { [($0, "the input mask (--mask)")] } ?? [])
         if let previewPath {
-            for (other, role) in [(output, "the image output (-o)"), (input, "the input image")] + (maskPath.map { [($0, "the input mask (--mask)")] } ?? [])
-            where FilePath.sameFile(previewPath, other) {
-                throw PipelineError.outputCollision(path: previewPath, what: "the preview", other: role, advice: "choose another --preview")
-            }
+            try OutputSafety.check(inputs: taken, outputs: [(previewPath, "the preview")], advice: "choose another --preview")
         }
         if let maskDestination {
-            for (other, role) in [(output, "the image output (-o)"), (input, "the input image"), (maskPath!, "the input mask (--mask)")]
-            where FilePath.sameFile(maskDestination, other) {
-                throw PipelineError.outputCollision(path: maskDestination, what: "the mask output", other: role,
-                                                    advice: maskOutput == nil ? "name the mask's output with --mask-out FILE" : "choose another --mask-out")
-            }
+            try OutputSafety.check(inputs: taken, outputs: [(maskDestination, "the mask output")],
+                                   advice: maskOutput == nil ? "name the mask's output with --mask-out FILE" : "choose another --mask-out")
             if maskOutput == nil && !overwrite && FilePath.exists(maskDestination) {
                 throw PipelineError.outputExists(path: maskDestination, what: "the mask output (derived from -o)",
                                                  advice: "name the mask's output with --mask-out FILE, or pass --overwrite")

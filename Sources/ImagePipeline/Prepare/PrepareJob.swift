@@ -207,7 +207,6 @@ public enum PrepareJob {
         return try execute(plan(metadata, options: options, withMask: mask != nil), bytes: bytes, options: options, mask: mask, limits: limits)
     }
 
-    /// The requested aspect as a size (width:height), or nil to keep the source's.
     /// What the output does not give of what was asked, and which rule decided: a
     /// channel's or `--aspect`'s ratio changed by an exact size or by the model's allowed
     /// sizes, and a tier's or long edge's size capped by the model's limits.
@@ -241,6 +240,7 @@ public enum PrepareJob {
         return warnings
     }
 
+    /// The requested aspect as a size (width:height), or nil to keep the source's.
     static func aspectRatio(_ options: PrepareOptions) -> PixelSize? {
         if let aspect = options.aspect { return PixelSize(width: aspect.width, height: aspect.height) }
         return options.channel?.size
