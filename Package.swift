@@ -50,6 +50,7 @@ let package = Package(
         // The only C we write: each entry point owns its setjmp.
         .target(name: "CJPEGShims", dependencies: ["CJPEG"]),
         .target(name: "CPNGShims", dependencies: ["CPNG"]),
+        .target(name: "CFileShims"),
 
         .target(name: "ImageCore", swiftSettings: swiftSettings),
         .target(
@@ -72,7 +73,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "ImageCodecs",
-            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CWebP", "CDeflate", "CLCMS2"],
+            dependencies: ["ImageCore", "CPNGShims", "CJPEGShims", "CFileShims", "CWebP", "CDeflate", "CLCMS2"],
             swiftSettings: swiftSettings),
         .target(
             name: "RetouchCLI",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ImageCodecs
 
 /// Runs `retouch` with the given arguments and returns the exit status.
 ///
@@ -8,6 +9,12 @@ import ArgumentParser
 /// (`RetouchCommand`) are mapped, once, in `ErrorReporting`. All output goes through
 /// `Console.current`.
 public enum RetouchMain {
+    /// For the executable, before `run`: SIGINT and SIGTERM remove the temporary files of
+    /// writes in progress and end the process with exit status 130 or 143.
+    public static func installSignalHandlers() {
+        FileAccess.removeTemporaryFilesOnSignals()
+    }
+
     public static func run(arguments: [String]) async -> Int32 {
         var command: any ParsableCommand
         do {

@@ -8,6 +8,7 @@ import RetouchCLI
 @main
 enum Retouch {
     static func main() async {
+        RetouchMain.installSignalHandlers()
         exit(await RetouchMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
     }
 }

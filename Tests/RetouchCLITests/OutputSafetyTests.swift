@@ -1,6 +1,10 @@
 import Foundation
+import ImageCodecs
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Outputs never replace inputs (issue 18): every command, with an output path equal to
 /// one of its inputs (by another spelling, or a hard link), exits 64 naming both, and the
@@ -43,6 +47,35 @@ import TestSupport
             // Asked for: --overwrite lets convert re-encode in place.
             let allowed = await runInProcess(["convert", photo, "-o", photo, "--overwrite", "--compression", "9"])
             #expect(allowed.status == 0, "\(allowed.stderr)")
+        }
+    }
+
+    /// SIGTERM or SIGINT while the output is being written: the hidden temporary file is
+    /// removed, nothing is left under the output's name, and the exit status is 143 or 130.
+    /// The output is 16 MB of uncompressed noise so the write is long enough to be seen.
+    @Test(.tags(.slow)) func aSignalDuringAWriteLeavesNoTemporaryFile() throws {
+        try withTemporaryDirectory { directory in
+            let input = directory.appendingPathComponent("noise.png").path
+            let noise = SyntheticImages.noise(width: 2000, height: 2000, seed: 18)
+            try FileAccess.write(try ImageCodec.encode(noise, options: .png(PNGEncodingOptions(compressionLevel: 0))), to: input)
+            for (signal, status) in [(SIGTERM, Int32(143)), (SIGINT, Int32(130))] {
+                let folder = directory.appendingPathComponent("out-\(signal)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+                let child = try spawnBinary(["convert", input, "-o", folder.appendingPathComponent("copy.png").path, "--compression", "0"],
+                                            outputIn: directory)
+                let clock = ContinuousClock(), deadline = clock.now + .seconds(60)
+                var seen = false
+                while !seen && clock.now < deadline {
+                    seen = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasSuffix(".tmp") }
+                    if !seen { usleep(200) }
+                }
+                #expect(seen, "the temporary file never appeared")
+                child.signal(signal)
+                let result = child.wait()
+                #expect(result.status == status, "\(result.status) \(result.stderr)")
+                let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                #expect(left.isEmpty, "left behind after signal \(signal): \(left)")
+            }
         }
     }
 }

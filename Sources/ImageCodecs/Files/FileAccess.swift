@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CFileShims
 import Synchronization
 
 /// File I/O for the CLI and the jobs: whole-file reads straight into an array (no intermediate copy),
@@ -63,7 +64,10 @@ public enum FileAccess {
     /// name when the target's is long, so a 255-byte name works), fsync, rename. The
     /// replaced file's permission bits are kept; a symbolic link stays a link (its target
     /// is replaced); a target that exists and is not a regular file (a device such as
-    /// /dev/null, a pipe) is written directly, never replaced.
+    /// /dev/null, a pipe) is written directly, never replaced; so is a file with more than
+    /// one hard link (every name keeps seeing the new content; that write is not atomic).
+    /// The temporary file is removed when the write fails and, once
+    /// `removeTemporaryFilesOnSignals()` was called, on SIGINT/SIGTERM.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
         var target = path
         var info = stat()
@@ -72,9 +76,9 @@ public enum FileAccess {
             free(resolved)
         }
         let exists = stat(target, &info) == 0
-        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+        if exists && ((info.st_mode & S_IFMT) != S_IFREG || info.st_nlink > 1) {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotWrite(path: path, reason: "is a directory") }
-            return try writeDirectly(bytes, to: target, reportedAs: path)
+            return try writeDirectly(bytes, to: target, reportedAs: path, truncate: (info.st_mode & S_IFMT) == S_IFREG)
         }
         let directory = FilePath.directory(of: target)
         guard FilePath.isDirectory(directory) else {
@@ -85,6 +89,8 @@ public enum FileAccess {
         let serial = writeSerial.add(1, ordering: .relaxed).newValue
         let name = FilePath.lastComponent(of: target), suffix = ".retouch-\(getpid())-\(serial).tmp"
         let temporary = directory + "/." + (name.utf8.count + suffix.utf8.count + 1 > 255 ? "" : name) + suffix
+        let slot = CFileShims_registerTemporary(temporary)
+        defer { CFileShims_unregisterTemporary(slot) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         if exists { _ = fchmod(descriptor, info.st_mode & 0o7777) }
@@ -98,9 +104,16 @@ public enum FileAccess {
         }
     }
 
-    /// Writes into an existing non-regular file (a device, a pipe) in place.
-    private static func writeDirectly(_ bytes: [UInt8], to target: String, reportedAs path: String) throws(FileAccessError) {
-        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+    /// Installs SIGINT and SIGTERM handlers that remove the temporary files of writes in
+    /// progress and end the process with exit status 130 or 143. For the CLI's start.
+    public static func removeTemporaryFilesOnSignals() {
+        CFileShims_removeTemporariesOnSignals()
+    }
+
+    /// Writes into an existing file in place: a device or a pipe, or (`truncate`) a
+    /// regular file with several hard links.
+    private static func writeDirectly(_ bytes: [UInt8], to target: String, reportedAs path: String, truncate: Bool = false) throws(FileAccessError) {
+        let descriptor = open(target, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         let failure = writeAll(bytes, to: descriptor)
         close(descriptor)

@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 import EditProviders
+import ImageCodecs
 import Synchronization
 
 /// Ctrl-C during a provider call: the first SIGINT cancels the call (the command then
-/// exits 130 with "cancelled"); a second one ends the process at once.
+/// exits 130 with "cancelled"); a second one ends the process at once (exit 130, after
+/// removing the temporary files of writes in progress).
 enum Interrupt {
     private static let raised = Atomic<Bool>(false)
 
@@ -17,7 +19,7 @@ enum Interrupt {
         raised.store(false, ordering: .relaxed)
         signal(SIGINT) { _ in
             Interrupt.raised.store(true, ordering: .relaxed)
-            signal(SIGINT, SIG_DFL)
+            FileAccess.removeTemporaryFilesOnSignals()
         }
     }
 
@@ -28,7 +30,7 @@ enum Interrupt {
     /// - Throws: what `body` throws; `EditProviderError.cancelled` after a SIGINT.
     static func cancellingOnSIGINT<T: Sendable>(progress: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         watchSIGINT()
-        defer { signal(SIGINT, SIG_DFL) }
+        defer { FileAccess.removeTemporaryFilesOnSignals() }
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             let showProgress = progress != nil && isatty(STDERR_FILENO) == 1
@@ -58,7 +60,7 @@ enum Interrupt {
     /// for the cancellation) is still returned, with whether a SIGINT came.
     static func returningOnSIGINT<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
         watchSIGINT()
-        defer { signal(SIGINT, SIG_DFL) }
+        defer { FileAccess.removeTemporaryFilesOnSignals() }
         let value = await withTaskGroup(of: T?.self) { group -> T in
             group.addTask { await body() }
             group.addTask {

@@ -63,6 +63,13 @@ import TestSupport
             let long = directory.appendingPathComponent(String(repeating: "n", count: 251) + ".png").path
             try FileAccess.write([5], to: long)
             #expect(try FileAccess.read(long) == [5])
+            // A hard-linked file is rewritten in place: both names see the new bytes.
+            let second = directory.appendingPathComponent("second-name.png").path
+            #expect(Glibc.link(secret, second) == 0)
+            try FileAccess.write([6, 6], to: secret)
+            #expect(try FileAccess.read(second) == [6, 6])
+            var first = stat(), other = stat()
+            #expect(stat(secret, &first) == 0 && stat(second, &other) == 0 && first.st_ino == other.st_ino && first.st_nlink == 2)
             let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
             #expect(left.isEmpty, "\(left)")
         }
