@@ -23,4 +23,24 @@ import TestSupport
         let error = #expect(throws: CodecError.self) { try ImageCodec.decode(bytes, options: DecodingOptions(lenient: true)) }
         #expect(error?.description.contains("more than 250 scans") == true, "\(String(describing: error))")
     }
+
+    /// 4.8 KB: an animated WebP declaring a 10000×10000 canvas, 100 frames of 1×1. The
+    /// first frame is decoded on its own rectangle (libwebp's animation decoder kept two
+    /// more canvases: 1.2 GB resident); the canvas is still checked against the limits
+    /// first.
+    @Test func anAnimationsFirstFrameCostsOneCanvas() throws {
+        let bytes = try FixtureFiles.bytes("regression/webp-anim-10000-canvas.webp")
+        let metadata = try ImageCodec.readMetadata(bytes)
+        #expect(metadata.isAnimated && metadata.frameCount == 100 && metadata.width == 10_000 && metadata.height == 10_000)
+        #expect(throws: CodecError.self) {
+            try ImageCodec.decode(bytes, options: DecodingOptions(limits: DecodingLimits(maxPixels: 50_000_000), animation: .firstFrame))
+        }
+        let first = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)).pixels
+        #expect(first.width == 10_000 && first.height == 10_000)
+        first.withUnsafeBytes { pixels in
+            #expect(Array(pixels[0..<8]) == [255, 0, 0, 255, 0, 0, 0, 0], "the 1×1 red frame at 0,0 on a transparent canvas")
+            let lastRow = (first.height - 1) * first.bytesPerRow
+            #expect(pixels[lastRow..<(lastRow + first.width * 4)].allSatisfy { $0 == 0 })
+        }
+    }
 }

@@ -77,4 +77,17 @@ import TestSupport
         #expect(srgb.stdout.contains("icc profile  sRGB IEC61966-2.1 (3144 bytes, RGB, sRGB)"), "\(srgb.stdout)")
         #expect(!srgb.stdout.contains("warning"))
     }
+
+    /// An animation is described from its headers: a 4.8 KB file declaring a 10000×10000
+    /// canvas is not decoded (it used to cost 1.2 GB), and `usesAlpha` is null.
+    @Test func anAnimationIsNotDecoded() throws {
+        let file = Paths.fixtures.appendingPathComponent("regression/webp-anim-10000-canvas.webp").path
+        let (result, peak) = try runBinary(["inspect", file, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["usesAlpha"] is NSNull && object["frames"] as? Int == 100 && object["width"] as? Int == 10_000, "\(object)")
+        #expect(peak < 100 << 20, "peak \(peak >> 20) MB")
+        let (text, _) = try runBinary(["inspect", file])
+        #expect(text.stdout.contains("use not checked (animation)"), "\(text.stdout)")
+    }
 }

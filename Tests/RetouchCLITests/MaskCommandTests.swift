@@ -76,6 +76,23 @@ import TestSupport
         }
     }
 
+    /// A truncated image given to --like is bad data (exit 65, naming the file), as in
+    /// every other command, though its header alone gives the size.
+    @Test func aTruncatedLikeImageIsBadData() async throws {
+        try await withTemporaryDirectory { directory in
+            for name in ["coffee.png", "rocket.jpg", "coffee-cutout-300x200.webp"] {
+                let bytes = try FileAccess.read(Paths.fixtures.appendingPathComponent("inputs/\(name)").path)
+                let truncated = directory.appendingPathComponent("cut-" + name).path
+                try FileAccess.write(Array(bytes.prefix(bytes.count * 2 / 3)), to: truncated)
+                let output = directory.appendingPathComponent("m.png").path
+                let result = await runInProcess(["mask", "--like", truncated, "--rect", "1,1,5,5", "-o", output])
+                #expect(result.status == 65, "\(name): \(result.status) \(result.stderr)")
+                #expect(result.stderr.contains(truncated), "\(name): \(result.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: output))
+            }
+        }
+    }
+
     @Test func aShapeOutsideTheImageIsAnErrorThatNamesIt() async throws {
         try await withTemporaryDirectory { directory in
             let result = await runInProcess(["mask", "--size", "100x100", "--rect", "10,10,5,5", "--ellipse", "300,300,10,10", "-o", directory.appendingPathComponent("m.png").path])

@@ -39,36 +39,39 @@ enum LibWebP {
     }
 
     /// Decodes the first frame of an animation, composited on its canvas, into
-    /// `destination` (canvas size, straight RGBA8). Returns the frame count.
+    /// `destination` (canvas size, straight RGBA8, already zeroed: transparent, as
+    /// WebPAnimDecoder starts). Returns the frame count. Only the frame's own rectangle is
+    /// decoded (libwebp's demuxer gives its bitstream and offset), so a large canvas with
+    /// a small frame costs the canvas once, not the animation decoder's two extra copies.
     static func decodeFirstFrame(
         _ data: [UInt8], into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int
     ) throws(CodecError) -> Int {
         try data.withUnsafeBufferPointer { input throws(CodecError) in
             var webpData = WebPData(bytes: input.baseAddress, size: input.count)
-            var options = WebPAnimDecoderOptions()
-            guard WebPAnimDecoderOptionsInit(&options) != 0 else {
-                throw .corrupt(.webp, message: "libwebp version mismatch")
-            }
-            options.color_mode = MODE_RGBA
-            options.use_threads = 0
-            guard let decoder = WebPAnimDecoderNew(&webpData, &options) else {
+            guard let demux = WebPDemux(&webpData) else {
                 throw .corrupt(.webp, message: "the animation container is invalid or truncated")
             }
-            defer { WebPAnimDecoderDelete(decoder) }
-            var info = WebPAnimInfo()
-            guard WebPAnimDecoderGetInfo(decoder, &info) != 0 else {
-                throw .corrupt(.webp, message: "cannot read the animation header")
+            defer { WebPDemuxDelete(demux) }
+            let canvasWidth = Int(WebPDemuxGetI(demux, WEBP_FF_CANVAS_WIDTH)), canvasHeight = Int(WebPDemuxGetI(demux, WEBP_FF_CANVAS_HEIGHT))
+            let frameCount = Int(WebPDemuxGetI(demux, WEBP_FF_FRAME_COUNT))
+            var iterator = WebPIterator()
+            guard WebPDemuxGetFrame(demux, 1, &iterator) != 0 else {
+                throw .corrupt(.webp, message: "the animation has no first frame")
             }
-            var frame: UnsafeMutablePointer<UInt8>?
-            var timestamp: Int32 = 0
-            guard WebPAnimDecoderGetNext(decoder, &frame, &timestamp) != 0, let frame else {
+            defer { WebPDemuxReleaseIterator(&iterator) }
+            let x = Int(iterator.x_offset), y = Int(iterator.y_offset), width = Int(iterator.width), height = Int(iterator.height)
+            guard width > 0, height > 0, x + width <= canvasWidth, y + height <= canvasHeight,
+                  destination.count >= (canvasHeight - 1) * bytesPerRow + canvasWidth * 4 else {
+                throw .corrupt(.webp, message: "the first frame (\(width)×\(height) at \(x),\(y)) does not fit the \(canvasWidth)×\(canvasHeight) canvas")
+            }
+            // The frame lands straight on the canvas rows: WebPDecodeRGBAInto writes rows
+            // `bytesPerRow` apart starting at the frame's top-left pixel.
+            let start = destination.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * bytesPerRow + x * 4
+            let size = (height - 1) * bytesPerRow + width * 4
+            guard WebPDecodeRGBAInto(iterator.fragment.bytes, iterator.fragment.size, start, size, Int32(bytesPerRow)) != nil else {
                 throw .corrupt(.webp, message: "the first frame cannot be decoded")
             }
-            let rowBytes = Int(info.canvas_width) * 4
-            for y in 0..<Int(info.canvas_height) {
-                (destination.baseAddress! + y * bytesPerRow).copyMemory(from: frame + y * rowBytes, byteCount: rowBytes)
-            }
-            return Int(info.frame_count)
+            return frameCount
         }
     }
 

@@ -19,6 +19,7 @@ enum WebPCodec {
         let pixels = PixelBuffer(width: features.width, height: features.height, format: .rgba8) { buffer, bytesPerRow in
             do throws(CodecError) {
                 if features.hasAnimation {
+                    buffer.initializeMemory(as: UInt8.self, repeating: 0)
                     _ = try LibWebP.decodeFirstFrame(data, into: buffer, bytesPerRow: bytesPerRow)
                 } else {
                     try LibWebP.decode(data, into: buffer, bytesPerRow: bytesPerRow)

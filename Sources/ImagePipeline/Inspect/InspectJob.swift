@@ -6,6 +6,14 @@ public enum InspectJob {
     public static func run(_ path: String) throws -> InspectionReport {
         let bytes = try FileAccess.read(path)
         return try FileError.attributing(to: path) {
+            // An animation's canvas is known from the header and may be far larger than
+            // its frames (a 5 KB file can declare 10000×10000): it is not decoded, and
+            // whether alpha is used is left unchecked.
+            let metadata = try ImageCodec.readMetadata(bytes)
+            if metadata.isAnimated {
+                return InspectionReport(file: path, metadata: metadata, usesAlpha: nil, warnings: [
+                    "animated \(metadata.format.rawValue.uppercased()) with \(metadata.frameCount) frames: the commands use the first frame only"])
+            }
             let decoded = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
             var warnings = decoded.warnings
             if let conversion = decoded.colourConversion {

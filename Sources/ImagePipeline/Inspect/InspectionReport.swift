@@ -4,11 +4,11 @@ public import ImageCodecs
 public struct InspectionReport: Sendable, Encodable {
     public var file: String
     public var metadata: ImageMetadata
-    /// Whether any decoded pixel is not fully opaque.
-    public var usesAlpha: Bool
+    /// Whether any decoded pixel is not fully opaque; nil for an animation (not decoded).
+    public var usesAlpha: Bool?
     public var warnings: [String]
 
-    public init(file: String, metadata: ImageMetadata, usesAlpha: Bool, warnings: [String]) {
+    public init(file: String, metadata: ImageMetadata, usesAlpha: Bool?, warnings: [String]) {
         self.file = file
         self.metadata = metadata
         self.usesAlpha = usesAlpha

@@ -16,7 +16,7 @@ extension InspectionReport {
             "  orientation  \(orientation)",
             "  upright      \(m.uprightSize)",
             "  color        \(m.colorType), \(m.bitDepth)-bit",
-            "  alpha        \(m.hasAlphaChannel ? "channel present" : "none")\(m.hasAlphaChannel ? (usesAlpha ? ", used" : ", all pixels opaque") : "")",
+            "  alpha        \(m.hasAlphaChannel ? "channel present" : "none")\(m.hasAlphaChannel ? usesAlpha.map { $0 ? ", used" : ", all pixels opaque" } ?? ", use not checked (animation)" : "")",
             "  icc profile  \(iccText.map { "\($0) (\(m.iccProfile?.count ?? 0) bytes, \(m.iccColourSpace ?? "unreadable")\(m.iccIsSRGB == true ? ", sRGB" : ", not sRGB"))" } ?? "none")",
             "  metadata     EXIF \(yesNo(m.hasEXIF)), GPS \(yesNo(m.hasGPS)), XMP \(yesNo(m.hasXMP)), C2PA \(yesNo(m.hasC2PA))",
             "  animated     \(m.isAnimated ? "yes, \(m.frameCount) frames" : "no")",
