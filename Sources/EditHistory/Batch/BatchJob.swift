@@ -30,7 +30,15 @@ public struct BatchJob: Sendable {
     /// - Throws: `FileAccessError`; `HistoryError.invalidJob` naming the line and what is
     ///   wrong (not JSON, unknown `op`, a missing field, a duplicate `id`).
     public static func load(_ path: String) throws -> [BatchJob] {
-        let text = String(decoding: try FileAccess.read(path), as: UTF8.self)
+        try parse(FileAccess.read(path), path: path)
+    }
+
+    /// The jobs of a JSONL file's bytes; `path` names the file in errors and relative paths
+    /// are resolved against its folder.
+    ///
+    /// - Throws: `HistoryError.invalidJob`.
+    public static func parse(_ bytes: [UInt8], path: String) throws -> [BatchJob] {
+        let text = String(decoding: bytes, as: UTF8.self)
         let folder = FilePath.directory(of: path)
         var jobs: [BatchJob] = []
         var seen: Set<String> = []

@@ -14,7 +14,13 @@ public enum ShapesFile {
     /// - Throws: `FileAccessError`, or `FileError` naming `path` with
     ///   `PipelineError.invalidShapesFile` (what is wrong and where).
     public static func read(_ path: String) throws -> [MaskShape] {
-        let bytes = try FileAccess.read(path)
+        try parse(FileAccess.read(path), path: path)
+    }
+
+    /// The shapes in a shapes file's bytes; `path` names the file in errors.
+    ///
+    /// - Throws: `FileError` naming `path` with `PipelineError.invalidShapesFile`.
+    public static func parse(_ bytes: [UInt8], path: String) throws -> [MaskShape] {
         struct Wrapped: Decodable { let shapes: [MaskShape] }
         let decoder = JSONDecoder()
         do {
