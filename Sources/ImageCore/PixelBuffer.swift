@@ -40,10 +40,11 @@ public struct PixelBuffer: Sendable, Equatable {
 
     /// Creates a packed buffer and lets `body` fill every byte of it, without zeroing first.
     ///
-    /// `body` receives the uninitialised storage (`bytesPerRow × height` bytes) and must
-    /// write all of it. Errors thrown by `body` propagate and no buffer is made.
-    /// `spareBytes` more are reserved behind the pixels (capacity only): a PNG encoder
-    /// handed the buffer with `height` spare bytes inserts its row filter bytes in place.
+    /// `body` receives the uninitialised storage (`bytesPerRow × height` bytes, then the
+    /// `spareBytes`) and must write all of the pixels. Errors thrown by `body` propagate
+    /// and no buffer is made. The `spareBytes` behind the pixels stay capacity only: a PNG
+    /// decoder uses them while un-filtering rows in place, and an encoder handed the
+    /// buffer with `height` spare bytes inserts its row filter bytes in place.
     public init(
         width: Int, height: Int, format: PixelFormat, spareBytes: Int = 0,
         initializingWith body: (UnsafeMutableRawBufferPointer, _ bytesPerRow: Int) throws -> Void
@@ -55,9 +56,9 @@ public struct PixelBuffer: Sendable, Equatable {
         self.bytesPerRow = rowBytes
         self.format = format
         self.storage = try [UInt8](unsafeUninitializedCapacity: count + max(0, spareBytes)) { buffer, initialized in
-            let pixels = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count])
-            LargeAllocation.adviseHugePages(pixels)
-            try body(pixels, rowBytes)
+            let whole = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<(count + max(0, spareBytes))])
+            LargeAllocation.adviseHugePages(whole)
+            try body(whole, rowBytes)
             initialized = count
         }
     }

@@ -43,4 +43,23 @@ import TestSupport
             #expect(pixels[lastRow..<(lastRow + first.width * 4)].allSatisfy { $0 == 0 })
         }
     }
+
+    /// 65 KB: a 64×64 RGBA PNG whose image data inflates to 64 MB of zeros (1 GB fits in
+    /// 1 MB). libpng inflated all of it to find the stream's end (1.2 s per GB); the
+    /// inflate now stops at twice the declared rows plus 64 KB.
+    @Test func imageDataFarPastTheDeclaredSizeIsRefused() throws {
+        let bytes = try FixtureFiles.bytes("regression/png-idat-64mb-of-zeros.png")
+        let error = #expect(throws: CodecError.self) { try ImageCodec.decode(bytes) }
+        #expect(error?.description.contains("more than 98432 bytes where a 64×64 image needs 16448") == true, "\(String(describing: error))")
+        // The same data behind a palette header goes to libpng: refused before it.
+        var palette = bytes
+        palette[25] = 3
+        let crc = CRC32.checksum(palette[12..<29])
+        palette.replaceSubrange(29..<33, with: [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)])
+        let plte: [UInt8] = [0, 0, 0, 3] + Array("PLTE".utf8) + [255, 0, 0]
+        let plteCRC = CRC32.checksum(plte[4...])
+        palette.insert(contentsOf: plte + [UInt8(plteCRC >> 24), UInt8(plteCRC >> 16 & 0xFF), UInt8(plteCRC >> 8 & 0xFF), UInt8(plteCRC & 0xFF)], at: 33)
+        let paletteError = #expect(throws: CodecError.self) { try ImageCodec.decode(palette) }
+        #expect(paletteError?.description.contains("where a 64×64 image needs 4160") == true, "\(String(describing: paletteError))")
+    }
 }

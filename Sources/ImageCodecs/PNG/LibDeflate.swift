@@ -25,6 +25,9 @@ enum LibDeflate {
         return output
     }
 
+    /// The message of a stream that inflates past its destination.
+    static let tooLongMessage = "image data is longer than the image needs"
+
     /// Inflates a zlib stream that must fill `destination` exactly.
     ///
     /// - Throws: `CodecError.corrupt` when the stream is damaged, ends early or is too long.
@@ -40,9 +43,27 @@ enum LibDeflate {
         case LIBDEFLATE_SUCCESS, LIBDEFLATE_SHORT_OUTPUT:
             throw .corrupt(.png, message: "image data ends early (\(produced) of \(destination.count) bytes): the file is truncated or damaged")
         case LIBDEFLATE_INSUFFICIENT_SPACE:
-            throw .corrupt(.png, message: "image data is longer than the image needs")
+            throw .corrupt(.png, message: tooLongMessage)
         default:
             throw .corrupt(.png, message: "damaged deflate stream in IDAT")
+        }
+    }
+
+    /// The size a zlib stream inflates to, using `scratch` as the output; nil when it is
+    /// larger than `scratch`. The work stops at the scratch's end.
+    ///
+    /// - Throws: `CodecError.corrupt` when the stream is damaged.
+    static func zlibInflatedSize(_ data: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer) throws(CodecError) -> Int? {
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw .corrupt(.png, message: "libdeflate could not allocate a decompressor")
+        }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var produced = 0
+        switch libdeflate_zlib_decompress(decompressor, data.baseAddress, data.count, scratch.baseAddress, scratch.count, &produced) {
+        case LIBDEFLATE_SUCCESS: return produced
+        case LIBDEFLATE_INSUFFICIENT_SPACE: return nil
+        case LIBDEFLATE_SHORT_OUTPUT: return produced
+        default: throw .corrupt(.png, message: "damaged deflate stream in IDAT")
         }
     }
 

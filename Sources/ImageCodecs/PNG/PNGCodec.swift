@@ -12,6 +12,23 @@ enum PNGCodec {
         return metadata(chunks, info, iccProfile: icc, byteCount: data.count)
     }
 
+    /// Decodes to RGBA8: the fast path when it applies, else libpng once the image data
+    /// is known not to inflate far past the declared size.
+    private static func decodeRGBA(
+        _ data: [UInt8], header: LibPNG.Info, maxPixels: Int, into buffer: UnsafeMutableRawBufferPointer, bytesPerRow: Int
+    ) throws(CodecError) -> (LibPNG.Info, iccProfile: [UInt8]?) {
+        if PNGFastDecoder.applies(to: header) {
+            do {
+                return (header, try PNGFastDecoder.decode(data, info: header, into: buffer, bytesPerRow: bytesPerRow))
+            } catch {
+                // A few bytes more than the rows need: libpng accepts that (below).
+                guard case .corrupt(.png, let message) = error, message == LibDeflate.tooLongMessage else { throw error }
+            }
+        }
+        try PNGFastDecoder.checkImageDataSize(data, info: header)
+        return try LibPNG.decode(data, maxPixels: maxPixels, into: buffer, bytesPerRow: bytesPerRow)
+    }
+
     static func decode(_ data: [UInt8], options: DecodingOptions) throws(CodecError) -> DecodedImage {
         let chunks = PNGChunkReader(data)
         if let problem = chunks.malformed { throw .corrupt(.png, message: problem) }
@@ -28,10 +45,7 @@ enum PNGCodec {
         // Spare bytes so that re-encoding the decoded image as PNG filters it in place.
         let pixels = PixelBuffer(width: header.width, height: header.height, format: .rgba8, spareBytes: header.height) { buffer, bytesPerRow in
             decodeResult = Result { () throws(CodecError) in
-                if PNGFastDecoder.applies(to: header) {
-                    return (header, try PNGFastDecoder.decode(data, info: header, into: buffer, bytesPerRow: bytesPerRow))
-                }
-                return try LibPNG.decode(data, maxPixels: options.limits.maxPixels, into: buffer, bytesPerRow: bytesPerRow)
+                try decodeRGBA(data, header: header, maxPixels: options.limits.maxPixels, into: buffer, bytesPerRow: bytesPerRow)
             }
             if case .failure = decodeResult { buffer.initializeMemory(as: UInt8.self, repeating: 0) }
         }

@@ -1,15 +1,55 @@
 import ImageCore
 
-/// Decodes the common opaque PNG shapes without libpng: 8-bit, non-interlaced grey,
-/// grey+alpha or RGB without tRNS. Chunks are walked and every critical chunk's CRC
-/// checked here, IDAT is inflated by libdeflate (about 2.4× zlib's speed) straight into
-/// the RGBA8 output, un-filtered there and expanded in place. Every other PNG (RGBA,
-/// palettes, tRNS, 16-bit, interlaced) goes to libpng, which streams and so needs no
-/// whole-image scratch buffer.
+/// Decodes the common PNG shapes without libpng: 8-bit, non-interlaced grey, grey+alpha,
+/// RGB or RGBA without tRNS. Chunks are walked and every critical chunk's CRC checked
+/// here, IDAT is inflated by libdeflate (about 2.4× zlib's speed) straight into the RGBA8
+/// output, un-filtered there and expanded in place. The inflate stops at the size the
+/// header declares, so padded image data costs nothing. Every other PNG (palettes, tRNS,
+/// 16-bit, low bit depths, interlaced) goes to libpng, after `checkImageDataSize`.
 enum PNGFastDecoder {
     /// Whether the header allows the fast path.
     static func applies(to info: LibPNG.Info) -> Bool {
-        info.bitDepth == 8 && !info.interlaced && !info.hasTransparencyChunk && [0, 2, 4].contains(info.colorType)
+        info.bitDepth == 8 && !info.interlaced && !info.hasTransparencyChunk && [0, 2, 4, 6].contains(info.colorType)
+    }
+
+    /// How far the image data may inflate past what the header needs before it is
+    /// refused: libpng would inflate all of it (1 GB of zeros fits in a 1 MB file).
+    static let slack = 64 << 10
+
+    /// Checks, for libpng's path, that IDAT inflates to no more than twice the filtered
+    /// rows the header declares plus `slack` (a few stray bytes are accepted, as libpng
+    /// does), using a scratch buffer of that size.
+    ///
+    /// - Throws: `CodecError.corrupt` for a damaged or over-long stream.
+    static func checkImageDataSize(_ data: [UInt8], info: LibPNG.Info) throws(CodecError) {
+        let (idat, _) = try collectChunks(data)
+        let needed = filteredSize(info)
+        let capacity = needed * 2 + slack
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { scratch.deallocate() }
+        let produced = try idat.withUnsafeBytes { input in
+            Result { () throws(CodecError) in try LibDeflate.zlibInflatedSize(input, scratch: scratch) }
+        }.get()
+        guard let produced else {
+            throw .corrupt(.png, message: "the image data inflates to more than \(capacity) bytes where a \(info.width)×\(info.height) image needs \(needed): padded or a decompression bomb")
+        }
+        if produced < needed {
+            throw .corrupt(.png, message: "image data ends early (\(produced) of \(needed) bytes): the file is truncated or damaged")
+        }
+    }
+
+    /// The filtered rows' size: one filter byte per row, per Adam7 pass when interlaced.
+    static func filteredSize(_ info: LibPNG.Info) -> Int {
+        let channels = [0: 1, 2: 3, 3: 1, 4: 2, 6: 4][info.colorType] ?? 4
+        func rows(_ width: Int, _ height: Int) -> Int {
+            width == 0 || height == 0 ? 0 : ((width * channels * info.bitDepth + 7) / 8 + 1) * height
+        }
+        guard info.interlaced else { return rows(info.width, info.height) }
+        let passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+        return passes.reduce(0) { total, pass in
+            let (x0, y0, dx, dy) = pass
+            return total + rows((info.width - x0 + dx - 1) / dx, (info.height - y0 + dy - 1) / dy)
+        }
     }
 
     /// Decodes into `destination` (packed RGBA8); returns the ICC profile.
@@ -21,7 +61,8 @@ enum PNGFastDecoder {
     /// input of an earlier row).
     static func decode(_ data: [UInt8], info: LibPNG.Info, into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int) throws(CodecError) -> [UInt8]? {
         precondition(bytesPerRow == info.width * 4, "the fast path writes packed rows")
-        let channels = [0: 1, 2: 3, 4: 2][info.colorType]!
+        let channels = [0: 1, 2: 3, 4: 2, 6: 4][info.colorType]!
+        precondition(destination.count >= (info.width * channels + 1) * info.height, "room for the filtered rows")
         let rowBytes = info.width * channels
         let (idat, iccCompressed) = try collectChunks(data)
         let rows = UnsafeMutableRawBufferPointer(rebasing: destination[0..<(rowBytes + 1) * info.height])
@@ -29,8 +70,16 @@ enum PNGFastDecoder {
         try idat.withUnsafeBytes { input in Result { () throws(CodecError) in try LibDeflate.zlibDecompress(input, into: rows) } }.get()
         let base = destination.baseAddress!.assumingMemoryBound(to: UInt8.self)
         try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: channels)
-        for y in stride(from: info.height - 1, through: 0, by: -1) {
-            expandBackwards(base + y * (rowBytes + 1) + 1, channels: channels, width: info.width, into: base + y * bytesPerRow)
+        if channels == 4 {
+            // Already RGBA: each row moves left over the filter bytes (its destination
+            // starts before its source, so first to last).
+            for y in 0..<info.height {
+                (base + y * bytesPerRow).update(from: base + y * (rowBytes + 1) + 1, count: rowBytes)
+            }
+        } else {
+            for y in stride(from: info.height - 1, through: 0, by: -1) {
+                expandBackwards(base + y * (rowBytes + 1) + 1, channels: channels, width: info.width, into: base + y * bytesPerRow)
+            }
         }
         return try iccCompressed.map { compressed throws(CodecError) in try LibDeflate.zlibDecompress(compressed, limit: 64 << 20) }
     }
