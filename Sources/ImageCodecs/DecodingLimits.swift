@@ -1,4 +1,4 @@
-import ImageCore
+public import ImageCore
 
 /// Resource limits checked from the header, before any pixel allocation.
 public struct DecodingLimits: Sendable, Hashable {
@@ -7,20 +7,22 @@ public struct DecodingLimits: Sendable, Hashable {
         case pixels, inputBytes, dimension
     }
 
-    /// Maximum width × height, in pixels. Default 120 megapixels.
+    /// Maximum width × height, in pixels. Default `PixelBudget.maxPixels` (120 megapixels
+    /// unless the program set another).
     public var maxPixels: Int
     /// Maximum size of the encoded input, in bytes. Default 512 MiB.
     public var maxInputBytes: Int
     /// Maximum width or height, in pixels. Default 65,535.
     public var maxDimension: Int
 
-    public init(maxPixels: Int = 120_000_000, maxInputBytes: Int = 512 << 20, maxDimension: Int = 65_535) {
+    public init(maxPixels: Int = PixelBudget.maxPixels, maxInputBytes: Int = 512 << 20, maxDimension: Int = 65_535) {
         self.maxPixels = maxPixels
         self.maxInputBytes = maxInputBytes
         self.maxDimension = maxDimension
     }
 
-    public static let `default` = DecodingLimits()
+    /// The defaults, read when asked (the pixel budget may have been set at start).
+    public static var `default`: DecodingLimits { DecodingLimits() }
 
     /// Throws `CodecError.limitExceeded` when the input is too large.
     func checkInput(byteCount: Int) throws(CodecError) {

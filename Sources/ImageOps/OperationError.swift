@@ -39,7 +39,7 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible 
         case .nothingToTrim(let reason):
             return "nothing left to trim to: \(reason)"
         case .outputTooLarge(let what, let width, let height, let maxPixels, let maxDimension):
-            return "\(what) would be \(width)x\(height), over the output limit (at most \(maxDimension) pixels a side and \(maxPixels / 1_000_000) megapixels)"
+            return "\(what) would be \(width)x\(height), over the output limit (at most \(maxDimension) pixels a side and \(maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000) megapixels" : "\(maxPixels) pixels"))"
         }
     }
 

@@ -4,8 +4,9 @@ public import ImageCore
 /// same bounds as decoding (`DecodingLimits`' defaults), so no output is larger than an
 /// input could be.
 public enum OutputLimits {
-    /// Largest width × height, in pixels (120 megapixels: 480 MB as RGBA8).
-    public static let maxPixels = 120_000_000
+    /// Largest width × height, in pixels: `PixelBudget.maxPixels` (120 megapixels, 480 MB
+    /// as RGBA8, unless the program set another).
+    public static var maxPixels: Int { PixelBudget.maxPixels }
     /// Largest width or height, in pixels.
     public static let maxDimension = 65_535
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImageCodecs
+import ImageCore
 
 /// Runs `retouch` with the given arguments and returns the exit status.
 ///
@@ -16,6 +17,13 @@ public enum RetouchMain {
     }
 
     public static func run(arguments: [String]) async -> Int32 {
+        if let text = Environment.value("RETOUCH_MAX_PIXELS") {
+            guard let pixels = Int(text.replacingOccurrences(of: "_", with: "")), PixelBudget.allowed.contains(pixels) else {
+                Console.current.printError("error: RETOUCH_MAX_PIXELS=\(text): expected a whole number of pixels, 1…1000000000 (default 120000000)")
+                return ExitStatus.usage.rawValue
+            }
+            PixelBudget.set(pixels)
+        }
         var command: any ParsableCommand
         do {
             command = try RootCommand.parseAsRoot(arguments)

@@ -53,4 +53,23 @@ import TestSupport
             #expect(peak < 256 << 20)
         }
     }
+
+    /// RETOUCH_MAX_PIXELS sets the pixel limit of decoding and outputs alike; a bad
+    /// value is a usage error naming the variable.
+    @Test func thePixelLimitIsSetFromTheEnvironment() throws {
+        let coffee = FixtureFiles.path("inputs/coffee.png")
+        try withTemporaryDirectory { directory in
+            let out = directory.appendingPathComponent("o.png").path
+            let (decode, _) = try runBinary(["convert", coffee, "-o", out], environment: ["RETOUCH_MAX_PIXELS": "100000"])
+            #expect(decode.status == 65 && decode.stderr.contains("240000 pixels, more than the limit of 100000"), "\(decode.stderr)")
+            let (output, _) = try runBinary(["mask", "--size", "400x400", "--rect", "1,1,5,5", "-o", out], environment: ["RETOUCH_MAX_PIXELS": "100_000"])
+            #expect(output.status == 64 && output.stderr.contains("at most 65535 pixels a side and 100000 pixels"), "\(output.stderr)")
+            let (allowed, _) = try runBinary(["convert", coffee, "-o", out], environment: ["RETOUCH_MAX_PIXELS": "240000"])
+            #expect(allowed.status == 0, "\(allowed.stderr)")
+            for bad in ["abc", "0", "-5", "1e9", "2000000000"] {
+                let (refused, _) = try runBinary(["inspect", coffee], environment: ["RETOUCH_MAX_PIXELS": bad])
+                #expect(refused.status == 64 && refused.stderr.contains("RETOUCH_MAX_PIXELS=\(bad)"), "\(bad): \(refused.stderr)")
+            }
+        }
+    }
 }
