@@ -16,6 +16,24 @@ public enum RetouchMain {
         FileAccess.removeTemporaryFilesOnSignals()
     }
 
+    /// Runs with the raw bytes of the process's arguments (without the program name). An
+    /// argument that is not valid UTF-8 (a file name from another encoding) is refused
+    /// with exit 64 naming its position and bytes: decoding it would replace bytes with
+    /// U+FFFD, so an input would not be found and an output would be written under
+    /// another name.
+    public static func run(argv: [[UInt8]]) async -> Int32 {
+        var arguments: [String] = []
+        for (index, bytes) in argv.enumerated() {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let shown = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                Console.current.printError("error: argument \(index + 1) (\(shown)) is not valid UTF-8: Retouch reads and writes file names as UTF-8; rename the file (convmv converts a folder of names)")
+                return ExitStatus.usage.rawValue
+            }
+            arguments.append(text)
+        }
+        return await run(arguments: arguments)
+    }
+
     public static func run(arguments: [String]) async -> Int32 {
         if let text = Environment.value("RETOUCH_MAX_PIXELS") {
             guard let pixels = Int(text.replacingOccurrences(of: "_", with: "")), PixelBudget.allowed.contains(pixels) else {

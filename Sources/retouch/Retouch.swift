@@ -9,6 +9,10 @@ import RetouchCLI
 enum Retouch {
     static func main() async {
         RetouchMain.installSignalHandlers()
-        exit(await RetouchMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
+        // The raw bytes: CommandLine.arguments would have replaced invalid UTF-8 already.
+        let argv = (1..<Int(CommandLine.argc)).map { index in
+            CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+        }
+        exit(await RetouchMain.run(argv: argv))
     }
 }

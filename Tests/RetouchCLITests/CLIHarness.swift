@@ -65,6 +65,11 @@ struct SpawnedBinary {
 /// Starts the built binary with `arguments` (and `extra` in its environment); its
 /// standard output and error go to `directory`.
 func spawnBinary(_ arguments: [String], environment extra: [String: String] = [:], outputIn directory: URL) throws -> SpawnedBinary {
+    try spawnBinary(bytes: arguments.map { Array($0.utf8) }, environment: extra, outputIn: directory)
+}
+
+/// Starts the built binary with arguments given as raw bytes (any encoding).
+func spawnBinary(bytes arguments: [[UInt8]], environment extra: [String: String] = [:], outputIn directory: URL) throws -> SpawnedBinary {
     let binary = try retouchBinary
     let outPath = directory.appendingPathComponent("stdout").path, errPath = directory.appendingPathComponent("stderr").path
     var actions = posix_spawn_file_actions_t()
@@ -72,8 +77,13 @@ func spawnBinary(_ arguments: [String], environment extra: [String: String] = [:
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    let argv = ([Array(binary.path.utf8)] + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        copy[bytes.count] = 0
+        return copy
+    } + [nil]
+    defer { argv.forEach { $0?.deallocate() } }
     var pid: pid_t = 0
     var inherited: [String] = []
     var entry = environ

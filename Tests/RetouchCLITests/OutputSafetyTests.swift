@@ -78,4 +78,19 @@ import Glibc
             }
         }
     }
+
+    /// A file name that is not UTF-8 (Latin-1 "café.png") is refused with exit 64 naming
+    /// the argument, and nothing is written under a U+FFFD spelling of it.
+    @Test func aNonUTF8FileNameIsRefusedNotRenamed() throws {
+        try withTemporaryDirectory { directory in
+            let latin1: [UInt8] = Array(directory.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".png".utf8)
+            let child = try spawnBinary(bytes: [Array("convert".utf8), Array(FixtureFiles.path("inputs/coffee.png").utf8), Array("-o".utf8), latin1],
+                                        outputIn: directory)
+            let result = child.wait()
+            #expect(result.status == 64, "\(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("argument 4 (") && result.stderr.contains("caf\\xE9.png) is not valid UTF-8"), "\(result.stderr)")
+            let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".png") }
+            #expect(written.isEmpty, "\(written)")
+        }
+    }
 }
