@@ -73,11 +73,16 @@ public enum EditJob {
             warnings.append("\(profile.id) takes no mask: the mask is used for paste-back only, describe the change in the prompt")
         }
         // The upload and the mask are encoded side by side (two independent PNG encodes).
+        // A source that is already what the upload would be (an 8-bit PNG at the upload
+        // size, upright, sRGB, carrying no EXIF, XMP, C2PA, ICC or text chunk) is sent as it is.
         let uploadMask = profile.acceptsMask ? prepared.mask : nil
+        let passThrough = metadata.format == .png && metadata.bitDepth == 8 && !metadata.isAnimated && metadata.orientation == .identity
+            && upload == sourceSize && prepared.report.pad == nil && prepared.report.crop == nil && decoded.colourConversion == nil
+            && metadata.iccProfile == nil && !metadata.hasEXIF && !metadata.hasXMP && !metadata.hasC2PA && !metadata.hasTextChunks && bytes.count <= profile.maxImageBytes
         let encoded = Mutex<(image: Result<[UInt8], any Error>?, mask: Result<[UInt8], any Error>?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: uploadMask == nil ? 1 : 2) { index in
             if index == 0 {
-                let result = Result<[UInt8], any Error> { try ImageCodec.encode(prepared.pixels, options: .png(.default)) }
+                let result = passThrough ? .success(bytes) : Result<[UInt8], any Error> { try ImageCodec.encode(prepared.pixels, options: .png(.default)) }
                 encoded.withLock { $0.image = result }
             } else if let uploadMask {
                 let result = Result<[UInt8], any Error> { try MaskJob.encode(uploadMask, rules: profile.maskRules) }

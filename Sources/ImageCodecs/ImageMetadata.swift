@@ -37,6 +37,9 @@ public struct ImageMetadata: Sendable, Equatable {
     public var hasXMP: Bool
     /// Whether a C2PA / JUMBF manifest is embedded (JPEG APP11, PNG caBX, WebP C2PA).
     public var hasC2PA: Bool
+    /// PNG only: whether a text chunk (tEXt, zTXt, iTXt: comments, generator parameters,
+    /// XMP) is present.
+    public var hasTextChunks = false
     public var isAnimated: Bool
     /// Number of frames (1 for still images).
     public var frameCount: Int

@@ -11,6 +11,33 @@ import TestSupport
 /// at the requested size (not the source's), drifted everywhere; paste-back must restore
 /// every pixel the mask keeps.
 @Suite(.serialized) struct EditJobTests {
+    /// A source that already is an acceptable upload (an 8-bit PNG at a size the model
+    /// takes, nothing to strip) is sent byte for byte; one with a text chunk (generator
+    /// parameters, comments) is re-encoded without it.
+    @Test func aCleanPNGAtAnAcceptedSizeIsUploadedAsItIs() throws {
+        try withTemporaryDirectory { directory in
+            let clean = directory.appendingPathComponent("clean.png").path
+            let pixels = SyntheticImages.gradient(width: 1024, height: 1024)
+            let bytes = try ImageCodec.encode(pixels, options: .png(PNGEncodingOptions(compressionLevel: 9)))
+            try FileAccess.write(bytes, to: clean)
+            func upload(_ path: String) throws -> [UInt8] {
+                let options = EditJobOptions(sourcePath: path, prompt: "a glass", profile: try ModelCatalog.profile(for: "gpt-image-2"),
+                                             size: .exact(PixelSize(width: 1024, height: 1024)), outputPath: directory.appendingPathComponent("out.png").path)
+                return try EditJob.plan(options).request.image.bytes
+            }
+            #expect(try upload(clean) == bytes)
+            // The same file with a tEXt chunk after IHDR.
+            var chunk: [UInt8] = Array("tEXt".utf8) + Array("parameters\0seed 42".utf8)
+            let crc = CRC32.checksum(chunk)
+            chunk = [0, 0, 0, UInt8(chunk.count - 4)] + chunk + [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
+            let texted = directory.appendingPathComponent("texted.png").path
+            try FileAccess.write(Array(bytes[0..<33]) + chunk + Array(bytes[33...]), to: texted)
+            let reencoded = try upload(texted)
+            #expect(reencoded != bytes && !reencoded.contains(sequence: Array("parameters".utf8)))
+            #expect(try ImageCodec.decode(reencoded).pixels.converted(to: .rgba8) == pixels.converted(to: .rgba8))
+        }
+    }
+
     @Test(arguments: [PasteBack.Blend.feather, .poisson])
     func pasteBackRestoresEveryKeptPixelOfADriftedAnswer(blend: PasteBack.Blend) async throws {
         try await withTemporaryDirectory { directory in
@@ -46,5 +73,12 @@ import TestSupport
             #expect((report.drift.beforePasteBack.outside?.changedFraction ?? 0) > 0.5)
             #expect(report.actualCost != nil && report.pasteBack == blend.rawValue)
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(sequence: [UInt8]) -> Bool {
+        guard sequence.count <= count else { return false }
+        return (0...(count - sequence.count)).contains { Array(self[$0..<($0 + sequence.count)]) == sequence }
     }
 }

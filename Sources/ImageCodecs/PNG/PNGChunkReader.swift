@@ -5,6 +5,8 @@ struct PNGChunkReader {
     var exif: ArraySlice<UInt8>?
     var hasXMP = false
     var hasC2PA = false
+    /// Whether any text chunk (tEXt, zTXt, iTXt) is present.
+    var hasText = false
     /// The iCCP chunk's zlib stream (after the name and the compression method byte).
     var compressedICC: ArraySlice<UInt8>?
     /// Frame count from acTL, when the file is an animated PNG.
@@ -37,6 +39,7 @@ struct PNGChunkReader {
             switch name {
             case "eXIf": exif = payload
             case "iTXt", "tEXt", "zTXt":
+                hasText = true
                 if let payload, ByteReader(payload).hasPrefix("XML:com.adobe.xmp\0") { hasXMP = true }
             case "caBX": hasC2PA = true
             case "iCCP":

@@ -98,6 +98,7 @@ enum PNGCodec {
         metadata.iccProfile = iccProfile
         metadata.iccDescription = iccProfile.flatMap(ICCProfileReader.description(of:))
         metadata.hasXMP = chunks.hasXMP
+        metadata.hasTextChunks = chunks.hasText
         metadata.hasC2PA = chunks.hasC2PA
         if let frames = chunks.animationFrameCount, frames > 1 {
             metadata.isAnimated = true

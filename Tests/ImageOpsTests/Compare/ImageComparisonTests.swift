@@ -21,6 +21,37 @@ import TestSupport
         return mask
     }
 
+    /// Each region's metrics equal a direct evaluation over that region's pixels alone:
+    /// ΔE statistics from its values (mean, max, numpy-interpolated p95/p99), changed
+    /// count, and PSNR from its squared differences. A soft mask (coverage > 0 is inside).
+    @Test func eachRegionEqualsADirectEvaluationOverItsPixels() {
+        let other = SyntheticImages.noise(width: 64, height: 48, seed: 9, opaque: true)
+        var mask = Mask(width: 64, height: 48)
+        for y in 0..<48 { for x in 0..<64 where (x - 30) * (x - 30) + (y - 20) * (y - 20) < 300 { mask[x, y] = UInt8(1 + (x * 7 + y) % 255) } }
+        let c = ImageComparison.compare(Self.base, other, mask: mask)
+        let a = Self.base.converted(to: .rgb8).packedBytes, b = other.converted(to: .rgb8).packedBytes
+        for (region, metrics) in [(nil as Bool?, c.whole), (true, c.inside!), (false, c.outside!)] {
+            var values: [Float] = [], squares = 0
+            for y in 0..<48 { for x in 0..<64 {
+                let i = y * 64 + x
+                if let region, (mask[x, y] > 0) != region { continue }
+                values.append(c.deltaE[i])
+                for k in 0..<3 { let d = Int(a[3 * i + k]) - Int(b[3 * i + k]); squares += d * d }
+            } }
+            let sorted = values.sorted()
+            func percentile(_ p: Double) -> Double {
+                let rank = p * Double(sorted.count - 1), low = Int(rank.rounded(.down)), high = min(low + 1, sorted.count - 1)
+                return Double(sorted[low]) + (Double(sorted[high]) - Double(sorted[low])) * (rank - rank.rounded(.down))
+            }
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+            #expect(metrics.pixels == values.count)
+            #expect(abs(metrics.deltaE2000.mean - mean) < 1e-9 && metrics.deltaE2000.max == Double(sorted.last!))
+            #expect(abs(metrics.deltaE2000.p95 - percentile(0.95)) < 1e-6 && abs(metrics.deltaE2000.p99 - percentile(0.99)) < 1e-6)
+            #expect(metrics.changedPixels == values.filter { $0 > 2 }.count)
+            #expect(abs(metrics.psnr! - 10 * log10(255 * 255 / (Double(squares) / Double(3 * values.count)))) < 1e-9)
+        }
+    }
+
     @Test func identicalImagesChangeNothing() {
         let c = ImageComparison.compare(Self.base, Self.base)
         #expect(c.whole.changedPixels == 0 && c.pixelmatch == 0 && c.whole.psnr == nil)
