@@ -24,7 +24,7 @@ public struct ImageComparison: Sendable {
     public static func compare(_ a: PixelBuffer, _ b: PixelBuffer, mask: Mask? = nil, options: ComparisonOptions = ComparisonOptions()) -> ImageComparison {
         precondition(a.size == b.size, "compare needs equal sizes: \(a.size) and \(b.size)")
         precondition(mask.map { $0.size == a.size } ?? true, "mask size differs from \(a.size)")
-        let width = a.width, height = a.height, count = width * height
+        let width = a.width, height = a.height
         let hasAlpha = !(a.isOpaque && b.isOpaque)
         let (rgbA, rgbB) = colourSamples(a, b, overWhite: hasAlpha)
         let deltaE = deltaE(rgbA, rgbB)
