@@ -16,8 +16,12 @@ case "$target" in
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 64; }
 scripts/ensure-deps.sh
+# SwiftPM passes -sanitize=fuzzer and -sanitize=address as two flags and swiftc keeps
+# only the last, so Swift code would get ASan but no coverage: the counters libFuzzer's
+# feedback needs are asked for explicitly.
 swift build --package-path Fuzz -c release --product "fuzz-$target" \
-  --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library
+  --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library \
+  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 binary="$(swift build --package-path Fuzz -c release --show-bin-path)/fuzz-$target"
 
 corpus="Fuzz/.corpus/$target"
