@@ -16,15 +16,15 @@ enum PNGFastDecoder {
     /// refused: libpng would inflate all of it (1 GB of zeros fits in a 1 MB file).
     static let slack = 64 << 10
 
-    /// Checks, for libpng's path, that IDAT inflates to no more than twice the filtered
-    /// rows the header declares plus `slack` (a few stray bytes are accepted, as libpng
-    /// does), using a scratch buffer of that size.
+    /// Checks, for libpng's path, that IDAT inflates to no more than the filtered rows
+    /// the header declares plus an eighth plus `slack` (a few stray bytes are accepted, as
+    /// libpng does), using a scratch buffer of that size (transient: 1.125× the rows).
     ///
     /// - Throws: `CodecError.corrupt` for a damaged or over-long stream.
     static func checkImageDataSize(_ data: [UInt8], info: LibPNG.Info) throws(CodecError) {
         let (idat, _) = try collectChunks(data)
         let needed = filteredSize(info)
-        let capacity = needed * 2 + slack
+        let capacity = needed + needed / 8 + slack
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { scratch.deallocate() }
         let produced = try idat.withUnsafeBytes { input in
