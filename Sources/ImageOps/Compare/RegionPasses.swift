@@ -20,34 +20,45 @@ enum RegionPasses {
         var histogram = [Int](repeating: 0, count: regions << 16)
         let border = StructuralSimilarity.radius
         let cropX = width > 2 * border ? border : 0, cropY = height > 2 * border ? border : 0
+        // Per-pixel work on local sums (one per region, picked by a predictable branch:
+        // mask regions are contiguous) and raw pointers; rows fold into `sums`.
         deltaE.withUnsafeBufferPointer { d in
         rgbA.withUnsafeBufferPointer { a in
         rgbB.withUnsafeBufferPointer { b in
         histogram.withUnsafeMutableBufferPointer { counts in
+            var outside = Sums(), inside = Sums()
+            let hasSSIM = !ssimMap.isEmpty
             for y in 0..<height {
                 let inCrop = y >= cropY && y < height - cropY
-                var rowSquares = [0, 0], rowChanged = [0, 0], rowPixels = [0, 0]
+                var squares0 = 0, squares1 = 0
                 for x in 0..<width {
                     let i = y * width + x
-                    let r = coverage.map { $0[i] > 0 ? 1 : 0 } ?? 0
                     let v = d[i]
-                    rowPixels[r] += 1
-                    if v > threshold { rowChanged[r] += 1 }
-                    sums[r].total += Double(v)
-                    wholeTotal += Double(v)
-                    if v > sums[r].largest { sums[r].largest = v }
-                    counts[r << 16 + bucket(v)] += 1
                     let k = 3 * i
                     let dr = Int(a[k]) - Int(b[k]), dg = Int(a[k + 1]) - Int(b[k + 1]), db = Int(a[k + 2]) - Int(b[k + 2])
-                    rowSquares[r] += dr * dr + dg * dg + db * db
-                    if inCrop && !ssimMap.isEmpty && x >= cropX && x < width - cropX { sums[r].ssim += Double(ssimMap[i]); sums[r].ssimCount += 1 }
+                    let square = dr * dr + dg * dg + db * db
+                    let changed = v > threshold ? 1 : 0
+                    let ssimHere = inCrop && hasSSIM && x >= cropX && x < width - cropX
+                    wholeTotal += Double(v)
+                    if let coverage, coverage[i] > 0 {
+                        inside.pixels += 1; inside.changed += changed; inside.total += Double(v)
+                        if v > inside.largest { inside.largest = v }
+                        counts[(1 << 16) + bucket(v)] += 1
+                        squares1 += square
+                        if ssimHere { inside.ssim += Double(ssimMap[i]); inside.ssimCount += 1 }
+                    } else {
+                        outside.pixels += 1; outside.changed += changed; outside.total += Double(v)
+                        if v > outside.largest { outside.largest = v }
+                        counts[bucket(v)] += 1
+                        squares0 += square
+                        if ssimHere { outside.ssim += Double(ssimMap[i]); outside.ssimCount += 1 }
+                    }
                 }
-                for r in 0..<regions {
-                    sums[r].squares += UInt64(rowSquares[r])
-                    sums[r].changed += rowChanged[r]
-                    sums[r].pixels += rowPixels[r]
-                }
+                outside.squares += UInt64(squares0)
+                inside.squares += UInt64(squares1)
             }
+            sums[0] = outside
+            if regions == 2 { sums[1] = inside }
         }}}}
 
         // The whole image: both regions together.
