@@ -20,22 +20,13 @@ public struct DeltaEStatistics: Sendable, Hashable, Encodable {
         guard !values.isEmpty else { self = .zero; return }
         var total = 0.0, largest: Float = 0
         for v in values { total += Double(v); largest = Swift.max(largest, v) }
-        self.init(count: values.count, total: total, largest: largest, ranked: Self.ranked(Self.percentileRanks(count: values.count), in: values))
-    }
-
-    /// The 0-based ranks whose values give p95 and p99 of `count` (> 0) values: the two
-    /// ranks around each, as numpy's linear interpolation needs.
-    static func percentileRanks(count n: Int) -> [Int] {
-        let low95 = Int((0.95 * Double(n - 1)).rounded(.down)), low99 = Int((0.99 * Double(n - 1)).rounded(.down))
-        return [low95, Swift.min(low95 + 1, n - 1), low99, Swift.min(low99 + 1, n - 1)]
-    }
-
-    /// From a region's count (> 0), sum and largest value, and the values at
-    /// `percentileRanks(count:)`.
-    init(count n: Int, total: Double, largest: Float, ranked found: [Float]) {
-        mean = total / Double(n)
+        mean = total / Double(values.count)
         max = Double(largest)
+        let n = values.count
         let rank95 = 0.95 * Double(n - 1), rank99 = 0.99 * Double(n - 1)
+        let low95 = Int(rank95.rounded(.down)), low99 = Int(rank99.rounded(.down))
+        let wanted = [low95, Swift.min(low95 + 1, n - 1), low99, Swift.min(low99 + 1, n - 1)]
+        let found = Self.ranked(wanted, in: values)
         func interpolate(_ rank: Double, _ low: Float, _ high: Float) -> Double {
             let fraction = rank - rank.rounded(.down)
             return fraction > 0 ? Double(low) + (Double(high) - Double(low)) * fraction : Double(low)
