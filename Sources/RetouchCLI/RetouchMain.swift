@@ -37,7 +37,7 @@ public enum RetouchMain {
     public static func run(arguments: [String]) async -> Int32 {
         if let text = Environment.value("RETOUCH_MAX_PIXELS") {
             guard let pixels = Int(text.replacingOccurrences(of: "_", with: "")), PixelBudget.allowed.contains(pixels) else {
-                Console.current.printError("error: RETOUCH_MAX_PIXELS=\(text): expected a whole number of pixels, 1…1000000000 (default 120000000)")
+                Console.current.printError("error: RETOUCH_MAX_PIXELS=\(text): expected a whole number of pixels, \(PixelBudget.allowed.lowerBound)…\(PixelBudget.allowed.upperBound) (default \(PixelBudget.standard))")
                 return ExitStatus.usage.rawValue
             }
             PixelBudget.set(pixels)

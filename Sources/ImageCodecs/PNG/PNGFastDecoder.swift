@@ -38,9 +38,24 @@ enum PNGFastDecoder {
         }
     }
 
+    /// Samples per pixel of a PNG colour type (grey 1, RGB 3, palette 1, grey+alpha 2,
+    /// RGBA 4).
+    static func channels(_ colorType: Int) -> Int {
+        [0: 1, 2: 3, 3: 1, 4: 2, 6: 4][colorType] ?? 4
+    }
+
+    /// Moves un-filtered rows (each behind its filter byte) together, dropping the filter
+    /// bytes: row y goes from y·(rowBytes + 1) + 1 to y·rowBytes, first row to last (each
+    /// destination starts before its source).
+    static func dropFilterBytes(_ base: UnsafeMutablePointer<UInt8>, rowBytes: Int, height: Int) {
+        for y in 0..<height {
+            (base + y * rowBytes).update(from: base + y * (rowBytes + 1) + 1, count: rowBytes)
+        }
+    }
+
     /// The filtered rows' size: one filter byte per row, per Adam7 pass when interlaced.
     static func filteredSize(_ info: LibPNG.Info) -> Int {
-        let channels = [0: 1, 2: 3, 3: 1, 4: 2, 6: 4][info.colorType] ?? 4
+        let channels = channels(info.colorType)
         func rows(_ width: Int, _ height: Int) -> Int {
             width == 0 || height == 0 ? 0 : ((width * channels * info.bitDepth + 7) / 8 + 1) * height
         }
@@ -61,7 +76,7 @@ enum PNGFastDecoder {
     /// input of an earlier row).
     static func decode(_ data: [UInt8], info: LibPNG.Info, into destination: UnsafeMutableRawBufferPointer, bytesPerRow: Int) throws(CodecError) -> [UInt8]? {
         precondition(bytesPerRow == info.width * 4, "the fast path writes packed rows")
-        let channels = [0: 1, 2: 3, 4: 2, 6: 4][info.colorType]!
+        let channels = channels(info.colorType)
         precondition(destination.count >= (info.width * channels + 1) * info.height, "room for the filtered rows")
         let rowBytes = info.width * channels
         let (idat, iccCompressed) = try collectChunks(data)
@@ -71,11 +86,7 @@ enum PNGFastDecoder {
         let base = destination.baseAddress!.assumingMemoryBound(to: UInt8.self)
         try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: channels)
         if channels == 4 {
-            // Already RGBA: each row moves left over the filter bytes (its destination
-            // starts before its source, so first to last).
-            for y in 0..<info.height {
-                (base + y * bytesPerRow).update(from: base + y * (rowBytes + 1) + 1, count: rowBytes)
-            }
+            dropFilterBytes(base, rowBytes: rowBytes, height: info.height)   // already RGBA
         } else {
             for y in stride(from: info.height - 1, through: 0, by: -1) {
                 expandBackwards(base + y * (rowBytes + 1) + 1, channels: channels, width: info.width, into: base + y * bytesPerRow)
@@ -91,7 +102,7 @@ enum PNGFastDecoder {
     /// starts before its source), then the spare tail is dropped.
     static func decodeNative(_ data: [UInt8], info: LibPNG.Info) throws(CodecError) -> (pixels: [UInt8], iccProfile: [UInt8]?) {
         precondition([0, 2].contains(info.colorType) && info.bitDepth == 8, "decodeNative needs 8-bit grey or RGB")
-        let channels = info.colorType == 2 ? 3 : 1
+        let channels = channels(info.colorType)
         let rowBytes = info.width * channels, count = (rowBytes + 1) * info.height
         let (idat, iccCompressed) = try collectChunks(data)
         var failure: CodecError?
@@ -102,9 +113,7 @@ enum PNGFastDecoder {
                 try idat.withUnsafeBytes { input in Result { () throws(CodecError) in try LibDeflate.zlibDecompress(input, into: output) } }.get()
                 let base = buffer.baseAddress!
                 try unfilter(base, rowBytes: rowBytes, height: info.height, bpp: channels)
-                for y in 0..<info.height {
-                    (base + y * rowBytes).update(from: base + y * (rowBytes + 1) + 1, count: rowBytes)
-                }
+                dropFilterBytes(base, rowBytes: rowBytes, height: info.height)
             } catch {
                 failure = error
                 buffer.initialize(repeating: 0)

@@ -25,9 +25,9 @@ public enum MaskJob {
                     // The size is in the header, but a truncated or damaged image is bad
                     // data here as everywhere (exit 65): decode it, a JPEG at 1/8 scale
                     // (every coefficient is still read; the IDCT is skipped).
-                    let metadata = try ImageCodec.readMetadata(bytes)
-                    _ = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, jpegScaleDenominator: 8, keepGray: true, keepRGB: true))
-                    canvas = metadata.uprightSize
+                    // The metadata keeps the header's (full) size.
+                    canvas = try ImageCodec.decode(bytes, options: DecodingOptions(
+                        animation: .firstFrame, jpegScaleDenominator: 8, keepGray: true, keepRGB: true)).metadata.uprightSize
                 }
             }
         }
