@@ -21,18 +21,35 @@ public enum EditJob {
         let bytes = try FileAccess.read(options.sourcePath)
         let metadata = try FileError.attributing(to: options.sourcePath) { try ImageCodec.readMetadata(bytes) }
         let sourceSize = metadata.uprightSize
-        // Decoded once, whole: the upload is made from it, and paste-back and the drift
-        // report need it after the call.
-        let decoded = try FileError.attributing(to: options.sourcePath) {
-            try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame))
+        let maskBytes = try options.maskPath.map { try FileAccess.read($0) }
+        // The source and the mask are decoded side by side. The source is decoded once,
+        // whole: the upload is made from it, and paste-back and the drift report need it
+        // after the call.
+        let sourcePath = options.sourcePath, maskPath = options.maskPath ?? "mask", maskChannel = options.maskChannel
+        let decodedPair = Mutex<(source: Result<DecodedImage, any Error>?, mask: Result<(mask: Mask, convention: MaskConvention), any Error>?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: maskBytes == nil ? 1 : 2) { index in
+            if index == 0 {
+                let result = Result<DecodedImage, any Error> {
+                    try FileError.attributing(to: sourcePath) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)) }
+                }
+                decodedPair.withLock { $0.source = result }
+            } else if let maskBytes {
+                let result = Result<(mask: Mask, convention: MaskConvention), any Error> { try MaskImport.read(bytes: maskBytes, path: maskPath, channel: maskChannel) }
+                decodedPair.withLock { $0.mask = result }
+            }
         }
+        let (decodedSource, decodedMask) = decodedPair.withLock { ($0.source, $0.mask) }
+        let decoded = try decodedSource!.get()
         let source = decoded.upright()
         var warnings = decoded.warnings
 
         // The mask on the source grid.
         var sourceMask: Mask?
-        if let path = options.maskPath {
-            var mask = try MaskImport.read(path, channel: options.maskChannel).mask
+        var maskResampled = false
+        var maskConvention: MaskConvention?
+        if let path = options.maskPath, let imported = try decodedMask?.get() {
+            var mask = imported.mask
+            maskConvention = imported.convention
             if mask.size != sourceSize {
                 guard options.fitMask else {
                     throw FileError(path: path, underlying: OperationError.sizeMismatch(
@@ -41,6 +58,7 @@ public enum EditJob {
                 }
                 warnings.append("the mask was resampled from \(mask.width)x\(mask.height) to \(sourceSize.width)x\(sourceSize.height)")
                 mask = Mask(resizing: mask, to: sourceSize)
+                maskResampled = true
             }
             sourceMask = mask
         }
@@ -73,27 +91,35 @@ public enum EditJob {
             warnings.append("\(profile.id) takes no mask: the mask is used for paste-back only, describe the change in the prompt")
         }
         // The upload and the mask are encoded side by side (two independent PNG encodes).
-        // A source that is already what the upload would be (an 8-bit PNG at the upload
-        // size, upright, sRGB, carrying no EXIF, XMP, C2PA, ICC or text chunk) is sent as it is.
+        // A file that already is what would be sent is sent as it is: the source when it
+        // is a clean 8-bit PNG at the upload size (upright, sRGB, carrying no EXIF, XMP,
+        // C2PA, ICC or text chunk), the mask when it is such a PNG with an alpha channel
+        // read as the OpenAI mask (so the model reads the same alpha) at that size.
         let uploadMask = profile.acceptsMask ? prepared.mask : nil
-        let passThrough = metadata.format == .png && metadata.bitDepth == 8 && !metadata.isAnimated && metadata.orientation == .identity
-            && upload == sourceSize && prepared.report.pad == nil && prepared.report.crop == nil && decoded.colourConversion == nil
-            && metadata.iccProfile == nil && !metadata.hasEXIF && !metadata.hasXMP && !metadata.hasC2PA && !metadata.hasTextChunks && bytes.count <= profile.maxImageBytes
+        let unchangedGeometry = upload == sourceSize && prepared.report.pad == nil && prepared.report.crop == nil
+        let passThrough = unchangedGeometry && isClean(metadata) && decoded.colourConversion == nil && bytes.count <= profile.maxImageBytes
+        var maskAsItIs: [UInt8]?
+        if let maskBytes, uploadMask != nil, unchangedGeometry, !maskResampled, profile.maskRules.convention == .openai,
+           maskConvention == .openai, let maskMetadata = try? ImageCodec.readMetadata(maskBytes),
+           isClean(maskMetadata), maskMetadata.colorType == "rgba", maskBytes.count <= (profile.maskRules.maxBytes ?? Int.max) {
+            maskAsItIs = maskBytes
+        }
+        let unchangedMask = maskAsItIs
         let encoded = Mutex<(image: Result<[UInt8], any Error>?, mask: Result<[UInt8], any Error>?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: uploadMask == nil ? 1 : 2) { index in
             if index == 0 {
                 let result = passThrough ? .success(bytes) : Result<[UInt8], any Error> { try ImageCodec.encode(prepared.pixels, options: .png(.default)) }
                 encoded.withLock { $0.image = result }
             } else if let uploadMask {
-                let result = Result<[UInt8], any Error> { try MaskJob.encode(uploadMask, rules: profile.maskRules) }
+                let result = unchangedMask.map { .success($0) } ?? Result<[UInt8], any Error> { try MaskJob.encode(uploadMask, rules: profile.maskRules) }
                 encoded.withLock { $0.mask = result }
             }
         }
-        let (imageBytes, maskBytes) = encoded.withLock { ($0.image, $0.mask) }
+        let (imageBytes, uploadMaskBytes) = encoded.withLock { ($0.image, $0.mask) }
         let image = try EditImage(filename: base + ".png", bytes: try imageBytes!.get())
         var maskFile: EditImage?
-        if let maskBytes {
-            maskFile = try FileError.attributing(to: options.maskPath ?? "mask") { try EditImage(filename: "mask.png", bytes: try maskBytes.get()) }
+        if let uploadMaskBytes {
+            maskFile = try FileError.attributing(to: options.maskPath ?? "mask") { try EditImage(filename: "mask.png", bytes: try uploadMaskBytes.get()) }
         }
         var references: [EditImage] = []
         for path in options.referencePaths {
@@ -135,15 +161,16 @@ public enum EditJob {
         let source = plan.source
         let decodeTime = lap()
         // Before paste-back: the result on the source grid (the source where the model saw nothing).
-        let unpasted = PasteBack.unpasted(source: source, result: edited, transform: plan.transform)
+        let unpasted: PixelBuffer
         var output = edited
         var pasted: String?
         var warnings = plan.warnings
         if options.pasteBack, let mask = plan.sourceMask {
-            output = PasteBack.apply(source: source, result: edited, transform: plan.transform, mask: mask, blend: options.blend)
+            (unpasted, output) = PasteBack.both(source: source, result: edited, transform: plan.transform, mask: mask, blend: options.blend)
             pasted = options.blend.rawValue
-        } else if options.pasteBack {
-            warnings.append("no mask: the whole result is kept, on the model's grid")
+        } else {
+            unpasted = PasteBack.unpasted(source: source, result: edited, transform: plan.transform)
+            if options.pasteBack { warnings.append("no mask: the whole result is kept, on the model's grid") }
         }
         let pasteTime = lap()
         // The two comparisons and the output's encoding run side by side; the drift report
@@ -166,6 +193,13 @@ public enum EditJob {
             pasteBack: pasted, drift: drift, seconds: result.duration.inSeconds,
             attempts: result.attempts, warnings: warnings,
             timings: EditTimings(plan: plan.seconds, provider: providerTime, decode: decodeTime, pasteBack: pasteTime, drift: driftTime, write: writeTime))
+    }
+
+    /// Whether a file can be sent as it is: an 8-bit still PNG, upright, carrying no
+    /// EXIF, XMP, C2PA, ICC profile or text chunk.
+    static func isClean(_ metadata: ImageMetadata) -> Bool {
+        metadata.format == .png && metadata.bitDepth == 8 && !metadata.isAnimated && metadata.orientation == .identity
+            && metadata.iccProfile == nil && !metadata.hasEXIF && !metadata.hasXMP && !metadata.hasC2PA && !metadata.hasTextChunks
     }
 
     /// `photos/shoe.jpg` → `shoe`.

@@ -38,6 +38,38 @@ import TestSupport
         }
     }
 
+    /// A mask file that already is what OpenAI reads (a clean RGBA PNG read by its alpha,
+    /// at the upload's size, as `retouch mask` writes) is sent byte for byte; a white-is-edit
+    /// mask, or an RGBA one whose alpha is all opaque (read by luma), is re-encoded so that
+    /// its alpha carries the edit region.
+    @Test func anOpenAIMaskAtTheUploadSizeIsSentAsItIs() throws {
+        try withTemporaryDirectory { directory in
+            let source = directory.appendingPathComponent("source.png").path
+            try FileAccess.write(try ImageCodec.encode(SyntheticImages.gradient(width: 1024, height: 1024), options: .png(.default)), to: source)
+            var coverage = Mask(width: 1024, height: 1024)
+            for y in 300..<700 { for x in 200..<600 { coverage[x, y] = 255 } }
+            func sent(_ maskBytes: [UInt8]) throws -> [UInt8] {
+                let path = directory.appendingPathComponent("mask.png").path
+                try FileAccess.write(maskBytes, to: path)
+                let options = EditJobOptions(sourcePath: source, maskPath: path, prompt: "a glass", profile: try ModelCatalog.profile(for: "gpt-image-2"),
+                                             size: .exact(PixelSize(width: 1024, height: 1024)), outputPath: directory.appendingPathComponent("out.png").path)
+                return try #require(try EditJob.plan(options).request.mask).bytes
+            }
+            func alphaCoverage(_ bytes: [UInt8]) throws -> Mask { Mask(alphaOf: try ImageCodec.decode(bytes).pixels).inverted() }
+            // Compressed harder than Retouch's own mask encoder would: a re-encode would differ.
+            let openai = try ImageCodec.encode(MaskConvention.openai.image(from: coverage), options: .png(PNGEncodingOptions(compressionLevel: 9, filter: .adaptive, reduceChannels: false)))
+            #expect(try MaskJob.encode(coverage, rules: MaskRules(convention: .openai)) != openai)
+            #expect(try sent(openai) == openai)
+            let white = try MaskJob.encode(coverage, rules: MaskRules(convention: .white))
+            let fromWhite = try sent(white), whiteCoverage = try alphaCoverage(fromWhite)
+            #expect(fromWhite != white && whiteCoverage == coverage)
+            // White-is-edit drawn in RGBA with every alpha 255: the alpha says nothing.
+            let opaque = try ImageCodec.encode(coverage.grayBuffer.converted(to: .rgba8), options: .png(PNGEncodingOptions(reduceChannels: false)))
+            let fromOpaque = try sent(opaque), opaqueCoverage = try alphaCoverage(fromOpaque)
+            #expect(fromOpaque != opaque && opaqueCoverage == coverage)
+        }
+    }
+
     @Test(arguments: [PasteBack.Blend.feather, .poisson])
     func pasteBackRestoresEveryKeptPixelOfADriftedAnswer(blend: PasteBack.Blend) async throws {
         try await withTemporaryDirectory { directory in

@@ -15,7 +15,9 @@ enum DeltaEBatch {
     /// ΔE00 of `count` pixel pairs of packed 8-bit RGB `a` and `b`, written to `out`.
     /// Identical pairs (ΔE00 0) skip the conversion: each block of 256 pairs is compared
     /// in 8-byte words first, then only its differing pairs are packed into the planes.
-    static func compute(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Float>) {
+    /// With `ignoringBelow` n > 1, pairs whose channels all differ by less than n levels
+    /// are skipped too and given 0.
+    static func compute(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Float>, ignoringBelow levels: Int = 1) {
         let planes = UnsafeMutablePointer<Float>.allocate(capacity: 8 * block)
         defer { planes.deallocate() }
         let index = UnsafeMutablePointer<UInt16>.allocate(capacity: block)
@@ -42,7 +44,12 @@ enum DeltaEBatch {
                     r1[m] = table[Int(x0)]; g1[m] = table[Int(x1)]; c1[m] = table[Int(x2)]
                     r2[m] = table[Int(y0)]; g2[m] = table[Int(y1)]; c2[m] = table[Int(y2)]
                     index[m] = UInt16(truncatingIfNeeded: k)
-                    m += Int((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) != 0 ? 1 : 0)
+                    if levels <= 1 {
+                        m += Int((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) != 0 ? 1 : 0)
+                    } else {
+                        let d = max(abs(Int(x0) - Int(y0)), abs(Int(x1) - Int(y1)), abs(Int(x2) - Int(y2)))
+                        m += d >= levels ? 1 : 0
+                    }
                 }
                 let padded = (m + 15) & ~15
                 for k in m..<padded { r1[k] = 0; g1[k] = 0; c1[k] = 0; r2[k] = 0; g2[k] = 0; c2[k] = 0 }

@@ -1,3 +1,4 @@
+import Dispatch
 public import ImageCore
 
 /// Everything `retouch diff` measures between two images of the same size.
@@ -24,55 +25,15 @@ public struct ImageComparison: Sendable {
     public static func compare(_ a: PixelBuffer, _ b: PixelBuffer, mask: Mask? = nil, options: ComparisonOptions = ComparisonOptions()) -> ImageComparison {
         precondition(a.size == b.size, "compare needs equal sizes: \(a.size) and \(b.size)")
         precondition(mask.map { $0.size == a.size } ?? true, "mask size differs from \(a.size)")
-        let width = a.width, height = a.height, count = width * height
+        let width = a.width, height = a.height
         let hasAlpha = !(a.isOpaque && b.isOpaque)
         let (rgbA, rgbB) = colourSamples(a, b, overWhite: hasAlpha)
         let deltaE = deltaE(rgbA, rgbB)
         let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
-        let threshold = Float(options.deltaEThreshold)
-
-        /// Metrics over every pixel, or over those whose mask coverage is > 0 (`inside`)
-        /// or = 0 (`!inside`).
-        func region(_ coverage: [UInt8]?, inside: Bool = true) -> RegionMetrics {
-            var values: [Float] = []
-            var pixels = 0, changed = 0, squaredTotal: UInt64 = 0, ssimTotal = 0.0, ssimCount = 0
-            let border = StructuralSimilarity.radius
-            let cropX = width > 2 * border ? border : 0, cropY = height > 2 * border ? border : 0
-            if coverage != nil { values.reserveCapacity(count / 2) }
-            for y in 0..<height {
-                let inCrop = y >= cropY && y < height - cropY
-                var rowSquares = 0
-                for x in 0..<width {
-                    let i = y * width + x
-                    if let coverage, (coverage[i] > 0) != inside { continue }
-                    pixels += 1
-                    let d = deltaE[i]
-                    if coverage != nil { values.append(d) }
-                    if d > threshold { changed += 1 }
-                    let k = 3 * i
-                    let dr = Int(rgbA[k]) - Int(rgbB[k]), dg = Int(rgbA[k + 1]) - Int(rgbB[k + 1]), db = Int(rgbA[k + 2]) - Int(rgbB[k + 2])
-                    rowSquares += dr * dr + dg * dg + db * db
-                    if inCrop && !ssimMap.isEmpty && x >= cropX && x < width - cropX { ssimTotal += Double(ssimMap[i]); ssimCount += 1 }
-                }
-                squaredTotal += UInt64(rowSquares)
-            }
-            let mse = pixels > 0 ? Double(squaredTotal) / Double(3 * pixels) : 0
-            let psnr: Double? = mse > 0 ? 10 * log10(255 * 255 / mse) : nil
-            let statistics = coverage == nil ? deltaE.withUnsafeBufferPointer { DeltaEStatistics(values: $0) }
-                                             : values.withUnsafeBufferPointer { DeltaEStatistics(values: $0) }
-            return RegionMetrics(pixels: pixels, psnr: psnr, ssim: ssimCount > 0 ? ssimTotal / Double(ssimCount) : nil,
-                                 deltaE2000: statistics, changedPixels: changed,
-                                 changedFraction: pixels > 0 ? Double(changed) / Double(pixels) : 0)
-        }
-
-        var result = ImageComparison(size: a.size, whole: region(nil), pixelmatch: nil, alignment: nil, inside: nil, outside: nil, alpha: nil, deltaE: deltaE,
-                                     significant: SignificantChange(rgbA: rgbA, rgbB: rgbB, size: a.size, mask: mask))
-        // skimage's SSIM is the mean over the cropped map, exactly what region(nil) computes.
-        if let mask {
-            let coverage = mask.bytes
-            result.inside = region(coverage, inside: true)
-            result.outside = region(coverage, inside: false)
-        }
+        let regions = RegionTally.metrics(deltaE: deltaE, rgbA: rgbA, rgbB: rgbB, width: width, height: height, coverage: mask?.bytes,
+                                          threshold: Float(options.deltaEThreshold), ssimMap: ssimMap)
+        var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
+                                     alpha: nil, deltaE: deltaE, significant: SignificantChange(rgbA: rgbA, rgbB: rgbB, size: a.size, mask: mask))
         if options.countPixelmatch { result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched }
         if options.alignmentRadius > 0 {
             result.alignment = ShiftSearch.best(rgbA, rgbB, width: width, height: height, radius: options.alignmentRadius,
@@ -100,19 +61,28 @@ public struct ImageComparison: Sendable {
         return (rgbA, rgbB)
     }
 
-    /// ΔE00 per pixel of two packed 8-bit RGB sample arrays of equal length.
+    /// ΔE00 per pixel of two packed 8-bit RGB sample arrays of equal length, in up to 8
+    /// bands side by side (above 64 K pixels).
     private static func deltaE(_ rgbA: [UInt8], _ rgbB: [UInt8]) -> [Float] {
         let count = rgbA.count / 3
+        guard count > 0 else { return [] }
+        let bands = max(1, min(8, count / 65_536))
         // `compute` writes every value: no zero-filling pass first.
         return [Float](unsafeUninitializedCapacity: count) { values, initialized in
+            let out = Int(bitPattern: values.baseAddress)
             rgbA.withUnsafeBufferPointer { pa in
-                rgbB.withUnsafeBufferPointer { pb in DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: count, into: values.baseAddress!) }
+                rgbB.withUnsafeBufferPointer { pb in
+                    let a = Int(bitPattern: pa.baseAddress), b = Int(bitPattern: pb.baseAddress)
+                    DispatchQueue.concurrentPerform(iterations: bands) { band in
+                        let start = band * count / bands, end = (band + 1) * count / bands
+                        DeltaEBatch.compute(UnsafePointer(bitPattern: a)! + 3 * start, UnsafePointer(bitPattern: b)! + 3 * start, count: end - start,
+                                            into: UnsafeMutablePointer(bitPattern: out)! + start)
+                    }
+                }
             }
             initialized = count
         }
     }
-
-    private static func log10(_ x: Double) -> Double { Double.log10(x) }
 
     private static func alphaDifference(_ a: PixelBuffer, _ b: PixelBuffer) -> AlphaDifference {
         let alphaA = Mask(alphaOf: a).bytes, alphaB = Mask(alphaOf: b).bytes

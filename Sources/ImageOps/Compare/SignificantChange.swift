@@ -45,32 +45,13 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
         let smallA = Self.averaged(rgbA, width: w, height: h, to: (hw, hh)), smallB = Self.averaged(rgbB, width: w, height: h, to: (hw, hh))
         // ΔE00 only where a channel differs by 2 levels or more: one level is far below
         // ΔE00 3 anywhere in sRGB, and most blocks of a re-save differ by less.
-        var candidates: [Int] = []
-        var packedA: [UInt8] = [], packedB: [UInt8] = []
-        smallA.withUnsafeBufferPointer { a in
-            smallB.withUnsafeBufferPointer { b in
-                for i in 0..<(hw * hh) {
-                    let o = 3 * i
-                    let d = max(abs(Int(a[o]) - Int(b[o])), abs(Int(a[o + 1]) - Int(b[o + 1])), abs(Int(a[o + 2]) - Int(b[o + 2])))
-                    if d >= 2 {
-                        candidates.append(i)
-                        packedA.append(a[o]); packedA.append(a[o + 1]); packedA.append(a[o + 2])
-                        packedB.append(b[o]); packedB.append(b[o + 1]); packedB.append(b[o + 2])
-                    }
+        let delta = [Float](unsafeUninitializedCapacity: hw * hh) { values, initialized in
+            smallA.withUnsafeBufferPointer { a in
+                smallB.withUnsafeBufferPointer { b in
+                    DeltaEBatch.compute(a.baseAddress!, b.baseAddress!, count: hw * hh, into: values.baseAddress!, ignoringBelow: 2)
                 }
             }
-        }
-        var delta = [Float](repeating: 0, count: hw * hh)
-        if !candidates.isEmpty {
-            let values = packedA.withUnsafeBufferPointer { pa in
-                packedB.withUnsafeBufferPointer { pb in
-                    [Float](unsafeUninitializedCapacity: candidates.count) { values, initialized in
-                        DeltaEBatch.compute(pa.baseAddress!, pb.baseAddress!, count: candidates.count, into: values.baseAddress!)
-                        initialized = candidates.count
-                    }
-                }
-            }
-            for (k, i) in candidates.enumerated() { delta[i] = values[k] }
+            initialized = hw * hh
         }
         let threshold = Self.threshold
         let hot = delta.map { $0 > threshold }
@@ -107,43 +88,45 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
         found.sort { $0.pixels > $1.pixels }
         regionCount = found.count
         regions = Array(found.prefix(Self.listed))
-        // Fractions in full-resolution pixels.
-        var changed = 0, inPixels = 0, inChanged = 0, outPixels = 0, outChanged = 0
+        // Fractions in full-resolution pixels, counted per block.
+        var changed = 0, inPixels = 0, inChanged = 0, outChanged = 0
         /// Full-resolution pixels of block (bx, by): 2×2, more where an odd edge joins it.
         func pixels(_ bx: Int, _ by: Int) -> Int {
             (bx == hw - 1 ? w - 2 * bx : 2) * (by == hh - 1 ? h - 2 * by : 2)
         }
         if let mask {
-            // A block within one block of the mask averages pixels of both sides: a change
-            // inside would bleed outside there, so those blocks count only inside.
-            var nearInside = [Bool](repeating: false, count: hw * hh)
+            // Pixels with coverage > 0 per block.
+            var insideCount = [Int32](repeating: 0, count: hw * hh)
+            let blockOfColumn = (0..<w).map { min(hw - 1, $0 / 2) }
             mask.withUnsafeBytes { coverage in
-                for y in 0..<h {
-                    let by = min(hh - 1, y / 2)
-                    for x in 0..<w where coverage[y * w + x] > 0 {
-                        let bx = min(hw - 1, x / 2)
-                        for ny in max(0, by - 1)...min(hh - 1, by + 1) { for nx in max(0, bx - 1)...min(hw - 1, bx + 1) { nearInside[ny * hw + nx] = true } }
+                insideCount.withUnsafeMutableBufferPointer { counts in
+                    for y in 0..<h {
+                        let base = min(hh - 1, y / 2) * hw, row = y * w
+                        for x in 0..<w where coverage[row + x] > 0 { counts[base + blockOfColumn[x]] += 1 }
                     }
                 }
-                for y in 0..<h {
-                    let by = min(hh - 1, y / 2) * hw
-                    for x in 0..<w {
-                        let block = by + min(hw - 1, x / 2)
-                        let hit = significant[block]
-                        if hit { changed += 1 }
-                        if coverage[y * w + x] > 0 {
-                            inPixels += 1
-                            if hit { inChanged += 1 }
-                        } else {
-                            outPixels += 1
-                            if hit && !nearInside[block] { outChanged += 1 }
-                        }
+            }
+            // A block within one block of the mask averages pixels of both sides: a change
+            // inside would bleed outside there, so those blocks count only inside.
+            for by in 0..<hh {
+                for bx in 0..<hw {
+                    let block = by * hw + bx, inside = Int(insideCount[block])
+                    inPixels += inside
+                    guard significant[block] else { continue }
+                    let all = pixels(bx, by)
+                    changed += all
+                    inChanged += inside
+                    var nearInside = false
+                    for ny in max(0, by - 1)...min(hh - 1, by + 1) where !nearInside {
+                        for nx in max(0, bx - 1)...min(hw - 1, bx + 1) where insideCount[ny * hw + nx] > 0 { nearInside = true; break }
                     }
+                    if !nearInside { outChanged += all - inside }
                 }
             }
         } else if !found.isEmpty {
             for by in 0..<hh { for bx in 0..<hw where significant[by * hw + bx] { changed += pixels(bx, by) } }
         }
+        let outPixels = size.area - inPixels
         changedFraction = size.area > 0 ? Double(changed) / Double(size.area) : 0
         if mask != nil {
             inside = inPixels > 0 ? Double(inChanged) / Double(inPixels) : 0
@@ -152,57 +135,75 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
     }
 
     /// `rgb` (packed, `width`×`height`) averaged over 2×2 blocks into `target` (an odd
-    /// last row or column is left out), then over 3×3 blocks (edges clamped), rounded to
-    /// 8 bits.
+    /// last row or column is left out; a 1-pixel-wide or -high image repeats its one row
+    /// or column), then over the 3×3 blocks around each block (those inside the image),
+    /// rounded half up to 8 bits. Flat loops over each row's samples (the compiler
+    /// vectorises them); the edge blocks are finished apart.
     static func averaged(_ rgb: [UInt8], width w: Int, height h: Int, to target: (Int, Int)) -> [UInt8] {
         let (tw, th) = target
-        // 2×2 sums (0…1020) per channel, then 3-wide horizontal sums of those.
-        var rows = [UInt16](repeating: 0, count: 3 * tw * th)
+        let rowLength = 3 * tw
+        // 2×2 sums (0…1020) per sample.
+        var half = [UInt16](repeating: 0, count: rowLength * th)
         rgb.withUnsafeBufferPointer { source in
-            rows.withUnsafeMutableBufferPointer { half in
+            half.withUnsafeMutableBufferPointer { half in
                 for ty in 0..<th {
-                    let r0 = min(h - 1, 2 * ty) * w * 3, r1 = min(h - 1, 2 * ty + 1) * w * 3
-                    let o = ty * tw * 3
-                    for tx in 0..<tw {
-                        let c0 = min(w - 1, 2 * tx) * 3, c1 = min(w - 1, 2 * tx + 1) * 3
-                        for k in 0..<3 {
-                            half[o + 3 * tx + k] = UInt16(source[r0 + c0 + k]) + UInt16(source[r0 + c1 + k])
-                                + UInt16(source[r1 + c0 + k]) + UInt16(source[r1 + c1 + k])
+                    let r0 = source.baseAddress! + min(h - 1, 2 * ty) * w * 3, r1 = source.baseAddress! + min(h - 1, 2 * ty + 1) * w * 3
+                    let o = half.baseAddress! + ty * rowLength
+                    if w >= 2 {
+                        for tx in 0..<tw {
+                            for k in 0..<3 {
+                                let p = 6 * tx + k
+                                o[3 * tx + k] = UInt16(r0[p]) + UInt16(r0[p + 3]) + UInt16(r1[p]) + UInt16(r1[p + 3])
+                            }
                         }
+                    } else {
+                        for k in 0..<3 { o[k] = 2 * (UInt16(r0[k]) + UInt16(r1[k])) }
                     }
                 }
             }
         }
-        var across = [UInt16](repeating: 0, count: 3 * tw * th)
-        var counts = [UInt8](repeating: 0, count: tw)
-        for tx in 0..<tw { counts[tx] = UInt8(min(tw - 1, tx + 1) - max(0, tx - 1) + 1) }
-        rows.withUnsafeBufferPointer { half in
+        // Sums over the (up to) 3 blocks across: interior samples in one flat loop.
+        var across = [UInt16](repeating: 0, count: rowLength * th)
+        half.withUnsafeBufferPointer { half in
             across.withUnsafeMutableBufferPointer { out in
                 for ty in 0..<th {
-                    let o = ty * tw * 3
-                    for tx in 0..<tw {
-                        let left = max(0, tx - 1), right = min(tw - 1, tx + 1)
+                    let h0 = half.baseAddress! + ty * rowLength, o = out.baseAddress! + ty * rowLength
+                    if tw >= 3 { for j in 3..<(rowLength - 3) { o[j] = h0[j - 3] + h0[j] + h0[j + 3] } }
+                    for tx in Set([0, tw - 1]) {
                         for k in 0..<3 {
-                            var sum = half[o + 3 * left + k] + half[o + 3 * right + k]
-                            if right - left == 2 { sum += half[o + 3 * tx + k] }
-                            out[o + 3 * tx + k] = sum
+                            var sum: UInt16 = 0
+                            for nx in max(0, tx - 1)...min(tw - 1, tx + 1) { sum += h0[3 * nx + k] }
+                            o[3 * tx + k] = sum
                         }
                     }
                 }
             }
         }
-        var result = [UInt8](repeating: 0, count: 3 * tw * th)
+        // Sums over the (up to) 3 rows of blocks, divided by the pixels summed.
+        var result = [UInt8](repeating: 0, count: rowLength * th)
         across.withUnsafeBufferPointer { src in
             result.withUnsafeMutableBufferPointer { out in
                 for ty in 0..<th {
-                    let top = max(0, ty - 1), bottom = min(th - 1, ty + 1)
-                    let rowsUsed = bottom - top + 1
-                    for tx in 0..<tw {
-                        let n = Float(4 * rowsUsed * Int(counts[tx]))
+                    let top = max(0, ty - 1), bottom = min(th - 1, ty + 1), rowsUsed = bottom - top + 1
+                    let a = src.baseAddress! + top * rowLength, b = src.baseAddress! + ty * rowLength, c = src.baseAddress! + bottom * rowLength
+                    let o = out.baseAddress! + ty * rowLength
+                    // Interior columns: 3 blocks across, 4 pixels each; constant divisors.
+                    if tw >= 3 {
+                        switch rowsUsed {
+                        case 3: for j in 3..<(rowLength - 3) { o[j] = UInt8((2 * (UInt32(a[j]) + UInt32(b[j]) + UInt32(c[j])) + 36) / 72) }
+                        case 2: for j in 3..<(rowLength - 3) { o[j] = UInt8((2 * (UInt32(a[j]) + UInt32(c[j])) + 24) / 48) }
+                        default: for j in 3..<(rowLength - 3) { o[j] = UInt8((2 * UInt32(b[j]) + 12) / 24) }
+                        }
+                    }
+                    for tx in Set([0, tw - 1]) {
+                        let columns = min(tw - 1, tx + 1) - max(0, tx - 1) + 1
+                        let n = UInt32(4 * rowsUsed * columns)
                         for k in 0..<3 {
-                            var sum = UInt32(src[(top * tw + tx) * 3 + k]) + UInt32(src[(bottom * tw + tx) * 3 + k])
-                            if rowsUsed == 3 { sum += UInt32(src[(ty * tw + tx) * 3 + k]) }
-                            out[(ty * tw + tx) * 3 + k] = UInt8((Float(sum) / n).rounded())
+                            let j = 3 * tx + k
+                            var sum = UInt32(b[j])
+                            if top != ty { sum += UInt32(a[j]) }
+                            if bottom != ty { sum += UInt32(c[j]) }
+                            o[j] = UInt8((2 * sum + n) / (2 * n))
                         }
                     }
                 }

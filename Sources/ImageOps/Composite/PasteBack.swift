@@ -17,43 +17,78 @@ public enum PasteBack {
     /// The result on the source grid: `result` covers `transform.sourceRect` of the
     /// source, resampled to that size; outside the source it is dropped. Also returns the
     /// coverage of the source it reaches (255 inside the region the provider saw).
-    public static func onSourceGrid(_ result: PixelBuffer, transform: FitTransform, sourceSize: PixelSize) -> (PixelBuffer, Mask) {
+    /// `format` is RGBA8 (the default; unseen pixels transparent black) or RGB8.
+    public static func onSourceGrid(_ result: PixelBuffer, transform: FitTransform, sourceSize: PixelSize, format: PixelFormat = .rgba8) -> (PixelBuffer, Mask) {
+        let (placed, seen) = grid(result, transform: transform, sourceSize: sourceSize, format: format)
+        return (placed, seen ?? Mask(width: sourceSize.width, height: sourceSize.height, fill: 255))
+    }
+
+    /// The result as the user sees it without paste-back, on the source grid: `result`
+    /// mapped through `transform`, the source where the provider saw nothing. RGB8 when
+    /// neither image has alpha, RGBA8 otherwise.
+    public static func unpasted(source: PixelBuffer, result: PixelBuffer, transform: FitTransform) -> PixelBuffer {
+        let format = workingFormat(source, result)
+        return unpasted(source: source.converted(to: format), grid: grid(result, transform: transform, sourceSize: source.size, format: format))
+    }
+
+    /// `source` with `result` pasted where `mask` allows (coverage 255 = result, 0 =
+    /// source), on the source grid. `mask` has the source's size. RGB8 when neither image
+    /// has alpha, RGBA8 otherwise.
+    public static func apply(source: PixelBuffer, result: PixelBuffer, transform: FitTransform, mask: Mask, blend: Blend = .feather) -> PixelBuffer {
+        both(source: source, result: result, transform: transform, mask: mask, blend: blend).pasted
+    }
+
+    /// `unpasted` and `apply` together, mapping the result onto the source grid once.
+    public static func both(source: PixelBuffer, result: PixelBuffer, transform: FitTransform, mask: Mask,
+                            blend: Blend = .feather) -> (unpasted: PixelBuffer, pasted: PixelBuffer) {
+        precondition(mask.size == source.size, "mask \(mask.size) does not match source \(source.size)")
+        let format = workingFormat(source, result)
+        let base = source.converted(to: format)
+        let (placed, seen) = grid(result, transform: transform, sourceSize: source.size, format: format)
+        // The provider only changed what it saw.
+        var coverage = mask
+        if let seen {
+            coverage.withUnsafeMutableBytes { c in
+                seen.withUnsafeBytes { s in for i in 0..<c.count where s[i] == 0 { c[i] = 0 } }
+            }
+        }
+        let inner = blend == .poisson ? PoissonFill.fill(base, region: coverage, guide: placed).converted(to: format) : placed
+        return (unpasted(source: base, grid: (placed, seen)), Self.blend(base, inner, coverage: coverage))
+    }
+
+    /// RGB8 when neither image has an alpha channel, RGBA8 otherwise.
+    static func workingFormat(_ a: PixelBuffer, _ b: PixelBuffer) -> PixelFormat {
+        a.format.alpha == .none && b.format.alpha == .none ? .rgb8 : .rgba8
+    }
+
+    /// The result on the source grid in `format`, and what the provider saw (nil: all of
+    /// it, when the result is the source's region exactly).
+    static func grid(_ result: PixelBuffer, transform: FitTransform, sourceSize: PixelSize, format: PixelFormat) -> (PixelBuffer, Mask?) {
         let rect = transform.sourceRect
-        let scaled = result.size == rect.size ? result.converted(to: .rgba8) : result.resized(to: rect.size).converted(to: .rgba8)
-        let placed = scaled.placed(on: sourceSize, at: (rect.x, rect.y), fill: [0, 0, 0, 0])
+        let scaled = result.size == rect.size ? result : result.resized(to: rect.size)
+        if rect == PixelRect(size: sourceSize) { return (scaled.converted(to: format), nil) }
+        let placed = scaled.placed(on: sourceSize, at: (rect.x, rect.y), fill: [0, 0, 0, 0]).converted(to: format)
         var seen = Mask(width: sourceSize.width, height: sourceSize.height)
         if let inside = rect.intersection(PixelRect(size: sourceSize)) {
-            for y in inside.y..<inside.maxY { for x in inside.x..<inside.maxX { seen[x, y] = 255 } }
+            seen.withUnsafeMutableBytes { bytes in
+                for y in inside.y..<inside.maxY { for i in (y * sourceSize.width + inside.x)..<(y * sourceSize.width + inside.maxX) { bytes[i] = 255 } }
+            }
         }
         return (placed, seen)
     }
 
-    /// The result as the user sees it without paste-back, on the source grid: `result`
-    /// mapped through `transform` (RGBA8), the source where the provider saw nothing.
-    public static func unpasted(source: PixelBuffer, result: PixelBuffer, transform: FitTransform) -> PixelBuffer {
-        let (placed, seen) = onSourceGrid(result, transform: transform, sourceSize: source.size)
-        return seen.bytes.allSatisfy({ $0 == 255 }) ? placed : blend(source.converted(to: .rgba8), placed, coverage: seen)
+    /// `base` (in the grid's format) where the provider saw nothing, the placed result elsewhere.
+    static func unpasted(source base: PixelBuffer, grid: (PixelBuffer, Mask?)) -> PixelBuffer {
+        guard let seen = grid.1 else { return grid.0 }
+        return blend(base, grid.0, coverage: seen)
     }
 
-    /// `source` with `result` pasted where `mask` allows (coverage 255 = result, 0 =
-    /// source), on the source grid. `mask` has the source's size.
-    public static func apply(source: PixelBuffer, result: PixelBuffer, transform: FitTransform, mask: Mask, blend: Blend = .feather) -> PixelBuffer {
-        precondition(mask.size == source.size, "mask \(mask.size) does not match source \(source.size)")
-        let base = source.converted(to: .rgba8)
-        let (placed, seen) = onSourceGrid(result, transform: transform, sourceSize: source.size)
-        // The provider only changed what it saw.
-        var coverage = mask
-        coverage.withUnsafeMutableBytes { c in
-            seen.withUnsafeBytes { s in for i in 0..<c.count where s[i] == 0 { c[i] = 0 } }
-        }
-        let inner = blend == .poisson ? PoissonFill.fill(base, region: coverage, guide: placed) : placed
-        return Self.blend(base, inner, coverage: coverage)
-    }
-
-    /// base × (1 − m) + edited × m per channel (RGBA8 both, m = coverage / 255), rounded.
+    /// base × (1 − m) + edited × m per channel (both RGB8 or both RGBA8, m = coverage /
+    /// 255), rounded.
     static func blend(_ base: PixelBuffer, _ edited: PixelBuffer, coverage: Mask) -> PixelBuffer {
+        precondition(base.format == edited.format, "blend needs one format: \(base.format) and \(edited.format)")
         var output = base
-        let stride = output.bytesPerRow, innerStride = edited.bytesPerRow, width = output.width
+        let stride = output.bytesPerRow, innerStride = edited.bytesPerRow, width = output.width, bpp = base.format.bytesPerPixel
         output.withUnsafeMutableBytes { out in
             edited.withUnsafeBytes { inner in
                 coverage.withUnsafeBytes { m in
@@ -61,12 +96,12 @@ public enum PasteBack {
                         for x in 0..<width {
                             let weight = Int(m[y * width + x])
                             guard weight > 0 else { continue }
-                            let o = y * stride + x * 4, e = y * innerStride + x * 4
+                            let o = y * stride + x * bpp, e = y * innerStride + x * bpp
                             if weight == 255 {
-                                for k in 0..<4 { out[o + k] = inner[e + k] }
+                                for k in 0..<bpp { out[o + k] = inner[e + k] }
                                 continue
                             }
-                            for k in 0..<4 {
+                            for k in 0..<bpp {
                                 out[o + k] = UInt8((Int(out[o + k]) * (255 - weight) + Int(inner[e + k]) * weight + 127) / 255)
                             }
                         }

@@ -18,8 +18,14 @@ public enum MaskImport {
     ///
     /// - Throws: `FileAccessError`, or `FileError` naming `path` (undecodable image).
     public static func read(_ path: String, channel: Channel? = nil) throws -> (mask: Mask, convention: MaskConvention) {
-        let bytes = try FileAccess.read(path)
-        return try FileError.attributing(to: path) {
+        try read(bytes: FileAccess.read(path), path: path, channel: channel)
+    }
+
+    /// The same for the file's bytes, already read.
+    ///
+    /// - Throws: `FileError` naming `path` (undecodable image).
+    public static func read(bytes: [UInt8], path: String, channel: Channel? = nil) throws -> (mask: Mask, convention: MaskConvention) {
+        try FileError.attributing(to: path) {
             let source = try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, keepGray: true, colour: .keepOriginal)).upright()
             let convention: MaskConvention = channel.map { $0 == .alpha ? .openai : .white } ?? MaskConvention.detect(source)
             return (convention.mask(from: consume source), convention)

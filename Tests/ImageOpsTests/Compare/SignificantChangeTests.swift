@@ -1,6 +1,6 @@
 import ImageCodecs
 import ImageCore
-import ImageOps
+@testable import ImageOps
 import Testing
 import TestSupport
 
@@ -21,6 +21,21 @@ import TestSupport
             // The per-pixel count at ΔE00 2 is what this replaces.
             if case .jpeg = options, name == "coffee.png" { #expect(comparison.whole.changedFraction > 0.1) }
         }
+    }
+
+    /// Images one block wide or high (a 1×1 pair of bright pixels trapped on an 8-bit
+    /// overflow before): the averages stay the pixels' own values, and a change that
+    /// covers such an image is too small to be a region.
+    @Test(arguments: [(1, 1), (1, 7), (3, 1), (2, 2), (5, 3)])
+    func imagesOneBlockAcrossAverageTheirOwnPixels(width: Int, height: Int) {
+        let bright = PixelBuffer(width: width, height: height, format: .rgb8) { bytes, stride in
+            for y in 0..<height { for x in 0..<3 * width { bytes[y * stride + x] = 250 } }
+        }
+        let dark = PixelBuffer(width: width, height: height, format: .rgb8)
+        let averaged = SignificantChange.averaged(bright.packedBytes, width: width, height: height, to: (max(1, width / 2), max(1, height / 2)))
+        #expect(averaged.allSatisfy { $0 == 250 })
+        let comparison = ImageComparison.compare(bright, dark)
+        #expect(comparison.significant.regionCount == 0 && comparison.whole.changedPixels == width * height)
     }
 
     /// A 16×16 patch recoloured (ΔE00 ≈ 10+) is one region with its box, inside the mask.
