@@ -4,8 +4,9 @@ import ImageOps
 import ImagePipeline
 
 /// The offline provider, deterministic and free, for the demo, tests and edits that need
-/// no model: "inpaint"/"remove …" fills the masked area from its surroundings (a harmonic
-/// membrane, `PoissonFill`); "background #RRGGBB" replaces a plain backdrop through the
+/// no model: "inpaint"/"remove …" fills the masked area from its surroundings (the mean
+/// of the biharmonic and the harmonic fill, `BiharmonicFill`; the harmonic alone for
+/// areas too large to factorise); "background #RRGGBB" replaces a plain backdrop through the
 /// cutout. Any other prompt is refused (`LocalAction`).
 public struct LocalEditProvider: EditProvider {
     public let id = "local"
@@ -32,7 +33,7 @@ public struct LocalEditProvider: EditProvider {
             do { maskImage = try ImageCodec.decode(maskFile.bytes, options: DecodingOptions(keepGray: true, colour: .keepOriginal)).pixels } catch {
                 throw EditProviderError.invalidResponse("the local provider could not read the mask: \(error)")
             }
-            result = PoissonFill.fill(image, region: MaskConvention.detect(maskImage).mask(from: maskImage))
+            result = BiharmonicFill.fill(image, region: MaskConvention.detect(maskImage).mask(from: maskImage), membraneWeight: 0.5)
         case .background(let colour):
             // The subject's alpha from the estimated backdrop, then the new colour behind it.
             result = Cutout.apply(image).image.converted(to: .rgba8).composited(over: colour)
