@@ -16,6 +16,10 @@ public enum BiharmonicFill {
     /// Largest factorisation tried, in multiply-adds (unknowns × bandwidth²): about 0.3 s.
     /// A disc of 150 px diameter is about 2·10⁸.
     public static let workLimit = 600_000_000
+    /// Largest box looked at (pixels, about 5 bytes each) and largest band matrix
+    /// (entries, 8 bytes each): 16 M each, so a group never takes more than about 210 MB.
+    static let largestBox = 1 << 24
+    static let largestMatrix = 1 << 24
 
     /// `base` (RGBA8 or RGB8) with the pixels where `region` > 0 recomputed.
     /// `membraneWeight` (0…1) mixes in the harmonic fill: (1 − w) · biharmonic + w ·
@@ -126,89 +130,81 @@ public enum BiharmonicFill {
     /// or its factorisation is over `workLimit`.
     static func solve(_ group: PixelRect, in image: inout PixelBuffer, region: Mask, membrane: PixelBuffer?, weight: Double) -> Bool {
         let imageWidth = image.width
-        guard let box = expanded(group, by: 2).intersection(PixelRect(size: image.size)) else { return false }
+        guard let box = expanded(group, by: 2).intersection(PixelRect(size: image.size)), box.width * box.height <= largestBox else { return false }
         let w = box.width, h = box.height, count = w * h
         // Unknowns in row-major order; index per box pixel (−1: known).
-        var index = [Int](repeating: -1, count: count)
+        var index = [Int32](repeating: -1, count: count)
         var cells: [Int] = []
         region.withUnsafeBytes { coverage in
             for y in 0..<h {
                 for x in 0..<w where coverage[(y + box.y) * imageWidth + x + box.x] > 0 {
-                    index[y * w + x] = cells.count
+                    index[y * w + x] = Int32(cells.count)
                     cells.append(y * w + x)
                 }
             }
         }
         let n = cells.count
         guard n > 0, n < count else { return false }
-        /// The 4-neighbours of box pixel i inside the image (all inside the box for the
-        /// pixels whose Laplacian is used).
-        func neighbours(_ i: Int) -> [Int] {
+        /// The 4-neighbours of box pixel i inside the image, into `result` (−1: a neighbour
+        /// inside the image but outside the box, which the 2-pixel margin rules out for
+        /// the pixels whose Laplacian is used).
+        func neighbours(_ i: Int, into result: inout [Int]) {
             let x = i % w, y = i / w
-            var result: [Int] = []
+            result.removeAll(keepingCapacity: true)
             if x > 0 { result.append(i - 1) } else if box.x > 0 { result.append(-1) }
             if x + 1 < w { result.append(i + 1) } else if box.maxX < image.width { result.append(-1) }
             if y > 0 { result.append(i - w) } else if box.y > 0 { result.append(-1) }
             if y + 1 < h { result.append(i + w) } else if box.maxY < image.height { result.append(-1) }
-            return result
         }
+        var around: [Int] = []
+        around.reserveCapacity(4)
         // Rows: the box pixels whose Laplacian reaches an unknown (each unknown and its
-        // neighbours). Their neighbourhoods lie in the box, since the box has a 2-pixel margin
-        // (or ends at the image's edge).
+        // neighbours).
         var isRow = [Bool](repeating: false, count: count)
         for cell in cells {
             isRow[cell] = true
-            for j in neighbours(cell) where j >= 0 { isRow[j] = true }
+            neighbours(cell, into: &around)
+            for j in around where j >= 0 { isRow[j] = true }
         }
         // Bandwidth of the normal matrix: the widest index gap between two unknowns in one
-        // row's stencil. Checked against the work limit before anything is built.
+        // row's stencil. Checked against the limits before the matrix is built.
         var bandwidth = 0
         for row in 0..<count where isRow[row] {
-            var low = index[row] >= 0 ? index[row] : Int.max, high = index[row]
-            for j in neighbours(row) where j >= 0 && index[j] >= 0 { low = min(low, index[j]); high = max(high, index[j]) }
+            neighbours(row, into: &around)
+            guard !around.contains(-1) else { return false }
+            var low = index[row] >= 0 ? Int(index[row]) : Int.max, high = Int(index[row])
+            for j in around where index[j] >= 0 { low = min(low, Int(index[j])); high = max(high, Int(index[j])) }
             if high >= 0 { bandwidth = max(bandwidth, high - low) }
         }
-        guard Double(n) * Double(bandwidth + 1) * Double(bandwidth + 1) <= Double(workLimit) else { return false }
-        var stencils: [(row: Int, members: [(unknown: Int, weight: Double)], known: [Int])] = []
-        for row in 0..<count where isRow[row] {
-            let around = neighbours(row)
-            guard !around.contains(-1) else { return false }   // cannot happen with the margin
-            var members: [(unknown: Int, weight: Double)] = []
-            var known: [Int] = []
-            if index[row] >= 0 { members.append((index[row], -Double(around.count))) } else { known.append(row) }
-            for j in around {
-                if index[j] >= 0 { members.append((index[j], 1)) } else { known.append(j) }
-            }
-            stencils.append((row, members, known))
-        }
-        // Known values (RGB) of the box.
-        var values = [SIMD4<Double>](repeating: .zero, count: count)
-        image.withUnsafeBytes { pixels in
-            for y in 0..<h {
-                for x in 0..<w where index[y * w + x] < 0 {
-                    let p = (y + box.y) * image.bytesPerRow + (x + box.x) * 4
-                    values[y * w + x] = SIMD4(Double(pixels[p]), Double(pixels[p + 1]), Double(pixels[p + 2]), 0)
-                }
-            }
-        }
-        // Normal equations AᵀA x = −Aᵀ(L u_known), A's rows the Laplacians at the rows.
-        // Band storage: matrix[i * (bandwidth + 1) + (i − j)] for j ≤ i.
         let band = bandwidth + 1
+        guard Double(n) * Double(band) * Double(band) <= Double(workLimit), n * band <= largestMatrix else { return false }
+        // Normal equations AᵀA x = −Aᵀ(L u_known), A's rows the Laplacians at the rows.
+        // Band storage: matrix[i * band + (i − j)] for j ≤ i.
         var matrix = [Double](repeating: 0, count: n * band)
         var rhs = [SIMD4<Double>](repeating: .zero, count: n)
         var hasKnown = false
-        for stencil in stencils {
-            // L at this row from the known pixels alone: −deg·u(row) + Σ u(neighbours).
-            var knownPart = SIMD4<Double>.zero
-            let around = neighbours(stencil.row)
-            for k in stencil.known {
-                hasKnown = true
-                knownPart += values[k] * (k == stencil.row ? -Double(around.count) : 1)
+        var members: [(unknown: Int, weight: Double)] = []
+        members.reserveCapacity(5)
+        image.withUnsafeBytes { pixels in
+            /// The RGB of box pixel i.
+            func value(_ i: Int) -> SIMD4<Double> {
+                let p = (i / w + box.y) * image.bytesPerRow + (i % w + box.x) * 4
+                return SIMD4(Double(pixels[p]), Double(pixels[p + 1]), Double(pixels[p + 2]), 0)
             }
-            for a in stencil.members {
-                rhs[a.unknown] -= knownPart * a.weight
-                for b in stencil.members where b.unknown <= a.unknown {
-                    matrix[a.unknown * band + (a.unknown - b.unknown)] += a.weight * b.weight
+            for row in 0..<count where isRow[row] {
+                neighbours(row, into: &around)
+                // L at this row from the known pixels alone: −deg·u(row) + Σ u(neighbours).
+                var knownPart = SIMD4<Double>.zero
+                members.removeAll(keepingCapacity: true)
+                if index[row] >= 0 { members.append((Int(index[row]), -Double(around.count))) } else { knownPart -= value(row) * Double(around.count); hasKnown = true }
+                for j in around {
+                    if index[j] >= 0 { members.append((Int(index[j]), 1)) } else { knownPart += value(j); hasKnown = true }
+                }
+                for a in members {
+                    rhs[a.unknown] -= knownPart * a.weight
+                    for b in members where b.unknown <= a.unknown {
+                        matrix[a.unknown * band + (a.unknown - b.unknown)] += a.weight * b.weight
+                    }
                 }
             }
         }
@@ -225,18 +221,20 @@ public enum BiharmonicFill {
             for k in (i + 1)..<min(n, i + band) { sum -= matrix[k * band + (k - i)] * x[k] }
             x[i] = sum / matrix[i * band]
         }
+        // The membrane's values at the unknowns, read before the image is written.
+        var mix = [SIMD4<Double>](repeating: .zero, count: membrane == nil ? 0 : n)
+        membrane?.withUnsafeBytes { pixels in
+            for (u, cell) in cells.enumerated() {
+                let p = (cell / w + box.y) * membrane!.bytesPerRow + (cell % w + box.x) * 4
+                mix[u] = SIMD4(Double(pixels[p]), Double(pixels[p + 1]), Double(pixels[p + 2]), 0)
+            }
+        }
         let stride = image.bytesPerRow
-        let mixed = membrane ?? image
         image.withUnsafeMutableBytes { pixels in
-            mixed.withUnsafeBytes { membranePixels in
-                for (u, cell) in cells.enumerated() {
-                    let cx = cell % w + box.x, cy = cell / w + box.y
-                    let p = cy * stride + cx * 4, m = cy * mixed.bytesPerRow + cx * 4
-                    for c in 0..<3 {
-                        let value = membrane == nil ? x[u][c] : (1 - weight) * x[u][c] + weight * Double(membranePixels[m + c])
-                        pixels[p + c] = UInt8(max(0, min(255, value.rounded())))
-                    }
-                }
+            for (u, cell) in cells.enumerated() {
+                let p = (cell / w + box.y) * stride + (cell % w + box.x) * 4
+                let value = mix.isEmpty ? x[u] : (1 - weight) * x[u] + weight * mix[u]
+                for c in 0..<3 { pixels[p + c] = UInt8(max(0, min(255, value[c].rounded()))) }
             }
         }
         return true
