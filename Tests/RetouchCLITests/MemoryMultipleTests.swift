@@ -16,7 +16,7 @@ import TestSupport
         ("mask with feather", 3, { input, out in ["mask", "--like", input, "--ellipse", "50%,50%,20%,20%", "--feather", "20", "-o", out + "/m.png"] }),
         ("cutout", 4, { input, out in ["cutout", input, "-o", out + "/c.png"] }),
         ("diff with mask and heatmap", 7, { input, out in ["diff", input, out + "/a.png", "--mask", out + "/m.png", "--heatmap", out + "/h.png"] }),
-        ("edit, local inpaint", 18, { input, out in
+        ("edit, local inpaint", 14, { input, out in
             ["edit", input, "--mask", out + "/small.png", "--prompt", "inpaint", "--provider", "local", "--no-workspace", "-o", out + "/e.png"] }),
     ]
 
