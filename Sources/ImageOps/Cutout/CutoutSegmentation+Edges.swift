@@ -13,7 +13,8 @@ extension CutoutSegmentation {
     /// The straight-alpha RGBA8 result. Foreground is opaque except in a band at the
     /// boundary (2 px, 3 for lossy input), where alpha comes from x = αF + (1 − α)B (B the
     /// local backdrop, F the mean confident foreground within 3 px, or the pixel farthest
-    /// from B) and colour is decontaminated: F̂ = B + (x − B)/α, blended toward F below
+    /// from B; for lossy input the mean of those within a tolerance of it, and alpha
+    /// within a tolerance of 1 along F − B is 1) and colour is decontaminated: F̂ = B + (x − B)/α, blended toward F below
     /// α = 0.3. Where F is within 8 tolerances of B (a white product) the band stays
     /// opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
     /// Releases the distance, factor and scratch planes (the last stage).
@@ -40,11 +41,25 @@ extension CutoutSegmentation {
                     if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
                 }
             }
+            if confident == 0 && lossy {
+                // A feature thinner than the band (text strokes, wires) in a lossy input: F is
+                // the mean of the pixels within a tolerance of the farthest, not the farthest
+                // alone (an overshoot of the codec's ringing, which would leave the true
+                // colour short of α 1).
+                for ny in max(0, y - 3)...min(h - 1, y + 3) {
+                    for nx in max(0, x - 3)...min(w - 1, x + 3) {
+                        let j = ny * w + nx
+                        if label[j] == .foreground && Double(distance[j]) >= Double(farthestDistance) - tolerance { sum += pixel(j); confident += 1 }
+                    }
+                }
+            }
             let f = confident > 0 ? sum / confident : farthest
             let b = backdrop(k), fb = f - b
             let span = (fb * fb).sum()
             guard span.squareRoot() >= Float(8 * tolerance) else { continue }
-            let a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
+            var a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
+            // In a lossy input, within a tolerance of F along F − B is F, within its noise.
+            if lossy && (1 - a) * span.squareRoot() <= Float(tolerance) { a = 1 }
             guard a > 0 else { banded.append((k, 0, .zero)); continue }
             let solved = (b + (pixel(k) - b) / a).clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
             let weight = min(1, a / 0.3)
