@@ -20,6 +20,8 @@ public enum BiharmonicFill {
     /// (entries, 8 bytes each): 16 M each, so a group never takes more than about 210 MB.
     static let largestBox = 1 << 24
     static let largestMatrix = 1 << 24
+    /// Most separate parts grouped pairwise (the grouping is quadratic in them).
+    static let maximumParts = 2048
 
     /// `base` (RGBA8 or RGB8) with the pixels where `region` > 0 recomputed.
     /// `membraneWeight` (0…1) mixes in the harmonic fill: (1 − w) · biharmonic + w ·
@@ -67,7 +69,8 @@ public enum BiharmonicFill {
 
     /// Boxes of the region's 8-connected parts, merged until no two boxes come within 2
     /// pixels of each other (the reach of Δ²): each box holds its parts whole, and every
-    /// region pixel within 2 pixels of a box belongs to it.
+    /// region pixel within 2 pixels of a box belongs to it. Over `maximumParts` parts, one
+    /// box around them all.
     static func groups(of region: Mask) -> [PixelRect] {
         let width = region.width, height = region.height
         var boxes: [PixelRect] = []
@@ -91,6 +94,9 @@ public enum BiharmonicFill {
                 boxes.append(PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1))
             }
         }
+        // Too many parts to pair up (a dithered or speckled mask): one group, which the
+        // work limit then hands to the membrane.
+        if boxes.count > maximumParts, let first = boxes.first { return [boxes.dropFirst().reduce(first, union)] }
         // Merge boxes whose 2-pixel margins meet, until none do.
         var merged = true
         while merged {

@@ -70,6 +70,17 @@ import Testing
         #expect(BiharmonicFill.fill(image, region: hole, membraneWeight: 1) == membrane)
     }
 
+    /// A dithered mask (thousands of separate dots) is one group, not a quadratic pairing;
+    /// its dots (each a separate block of the band matrix) are filled all the same.
+    @Test func aDitheredMaskIsOneGroup() {
+        var dots = Mask(width: 300, height: 300)
+        for y in stride(from: 2, to: 298, by: 5) { for x in stride(from: 2, to: 298, by: 5) { dots[x, y] = 255 } }
+        #expect(BiharmonicFill.groups(of: dots).count == 1)
+        let image = Self.quadratic(width: 300, height: 300), rgba = image.converted(to: .rgba8)
+        let filled = BiharmonicFill.fill(image, region: dots)
+        #expect(Self.largestError(filled, rgba, in: dots) <= 2)
+    }
+
     /// A group over the work limit keeps the harmonic fill (and still fills every pixel).
     @Test func aHugeRegionFallsBackToTheHarmonicFill() {
         let image = Self.quadratic(width: 400, height: 400)
