@@ -20,8 +20,8 @@ public enum BiharmonicFill {
     /// (entries, 8 bytes each): 16 M each, so a group never takes more than about 210 MB.
     static let largestBox = 1 << 24
     static let largestMatrix = 1 << 24
-    /// Most separate parts grouped pairwise (the grouping is quadratic in them).
-    static let maximumParts = 2048
+    /// Most separate parts grouped pairwise (the grouping is up to cubic in them).
+    static let maximumParts = 256
 
     /// `base` (RGBA8 or RGB8) with the pixels where `region` > 0 recomputed.
     /// `membraneWeight` (0…1) mixes in the harmonic fill: (1 − w) · biharmonic + w ·
