@@ -26,20 +26,10 @@ public enum EditJob {
         // whole: the upload is made from it, and paste-back and the drift report need it
         // after the call.
         let sourcePath = options.sourcePath, maskPath = options.maskPath ?? "mask", maskChannel = options.maskChannel
-        let decodedPair = Mutex<(source: Result<DecodedImage, any Error>?, mask: Result<(mask: Mask, convention: MaskConvention), any Error>?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: maskBytes == nil ? 1 : 2) { index in
-            if index == 0 {
-                let result = Result<DecodedImage, any Error> {
-                    try FileError.attributing(to: sourcePath) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)) }
-                }
-                decodedPair.withLock { $0.source = result }
-            } else if let maskBytes {
-                let result = Result<(mask: Mask, convention: MaskConvention), any Error> { try MaskImport.read(bytes: maskBytes, path: maskPath, channel: maskChannel) }
-                decodedPair.withLock { $0.mask = result }
-            }
-        }
-        let (decodedSource, decodedMask) = decodedPair.withLock { ($0.source, $0.mask) }
-        let decoded = try decodedSource!.get()
+        let (decodedSource, decodedMask) = sideBySide({
+            try FileError.attributing(to: sourcePath) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)) }
+        }, maskBytes.map { maskBytes in { try MaskImport.read(bytes: maskBytes, path: maskPath, channel: maskChannel) } })
+        let decoded = try decodedSource.get()
         let source = decoded.upright()
         var warnings = decoded.warnings
 
@@ -105,18 +95,11 @@ public enum EditJob {
             maskAsItIs = maskBytes
         }
         let unchangedMask = maskAsItIs
-        let encoded = Mutex<(image: Result<[UInt8], any Error>?, mask: Result<[UInt8], any Error>?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: uploadMask == nil ? 1 : 2) { index in
-            if index == 0 {
-                let result = passThrough ? .success(bytes) : Result<[UInt8], any Error> { try ImageCodec.encode(prepared.pixels, options: .png(.default)) }
-                encoded.withLock { $0.image = result }
-            } else if let uploadMask {
-                let result = unchangedMask.map { .success($0) } ?? Result<[UInt8], any Error> { try MaskJob.encode(uploadMask, rules: profile.maskRules) }
-                encoded.withLock { $0.mask = result }
-            }
-        }
-        let (imageBytes, uploadMaskBytes) = encoded.withLock { ($0.image, $0.mask) }
-        let image = try EditImage(filename: base + ".png", bytes: try imageBytes!.get())
+        let pixels = prepared.pixels, maskRules = profile.maskRules
+        let (imageBytes, uploadMaskBytes) = sideBySide({
+            passThrough ? bytes : try ImageCodec.encode(pixels, options: .png(.default))
+        }, uploadMask.map { uploadMask in { try unchangedMask ?? MaskJob.encode(uploadMask, rules: maskRules) } })
+        let image = try EditImage(filename: base + ".png", bytes: try imageBytes.get())
         var maskFile: EditImage?
         if let uploadMaskBytes {
             maskFile = try FileError.attributing(to: options.maskPath ?? "mask") { try EditImage(filename: "mask.png", bytes: try uploadMaskBytes.get()) }
@@ -193,6 +176,23 @@ public enum EditJob {
             pasteBack: pasted, drift: drift, seconds: result.duration.inSeconds,
             attempts: result.attempts, warnings: warnings,
             timings: EditTimings(plan: plan.seconds, provider: providerTime, decode: decodeTime, pasteBack: pasteTime, drift: driftTime, write: writeTime))
+    }
+
+    /// `first` and, when given, `second`, run side by side on two threads; their results,
+    /// errors included.
+    static func sideBySide<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A,
+                                                     _ second: (@Sendable () throws -> B)?) -> (Result<A, any Error>, Result<B, any Error>?) {
+        let results = Mutex<(first: Result<A, any Error>?, second: Result<B, any Error>?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { index in
+            if index == 0 {
+                let result = Result { try first() }
+                results.withLock { $0.first = result }
+            } else if let second {
+                let result = Result { try second() }
+                results.withLock { $0.second = result }
+            }
+        }
+        return results.withLock { ($0.first!, $0.second) }
     }
 
     /// Whether a file can be sent as it is: an 8-bit still PNG, upright, carrying no
