@@ -88,13 +88,12 @@ public enum EditJob {
         let uploadMask = profile.acceptsMask ? prepared.mask : nil
         let unchangedGeometry = upload == sourceSize && prepared.report.pad == nil && prepared.report.crop == nil
         let passThrough = unchangedGeometry && isClean(metadata) && decoded.colourConversion == nil && bytes.count <= profile.maxImageBytes
-        var maskAsItIs: [UInt8]?
-        if let maskBytes, uploadMask != nil, unchangedGeometry, !maskResampled, profile.maskRules.convention == .openai,
-           maskConvention == .openai, let maskMetadata = try? ImageCodec.readMetadata(maskBytes),
-           isClean(maskMetadata), maskMetadata.colorType == "rgba", maskBytes.count <= (profile.maskRules.maxBytes ?? Int.max) {
-            maskAsItIs = maskBytes
-        }
-        let unchangedMask = maskAsItIs
+        let unchangedMask: [UInt8]? = {
+            guard let maskBytes, uploadMask != nil, unchangedGeometry, !maskResampled, profile.maskRules.convention == .openai,
+                  maskConvention == .openai, let maskMetadata = try? ImageCodec.readMetadata(maskBytes),
+                  isClean(maskMetadata), maskMetadata.colorType == "rgba", maskBytes.count <= (profile.maskRules.maxBytes ?? Int.max) else { return nil }
+            return maskBytes
+        }()
         let pixels = prepared.pixels, maskRules = profile.maskRules
         let (imageBytes, uploadMaskBytes) = sideBySide({
             passThrough ? bytes : try ImageCodec.encode(pixels, options: .png(.default))

@@ -21,7 +21,10 @@ public struct DeltaEStatistics: Sendable, Hashable, Encodable {
         for v in values { histogram.add(v) }
         let wanted = histogram.wantedBuckets
         var collected: [Int: [Float]] = [:]
-        for v in values where wanted.contains(DeltaEHistogram.bucket(v)) { collected[DeltaEHistogram.bucket(v), default: []].append(v) }
+        for v in values {
+            let b = DeltaEHistogram.bucket(v)
+            if wanted.contains(b) { collected[b, default: []].append(v) }
+        }
         self = histogram.statistics(collected: collected)
     }
 

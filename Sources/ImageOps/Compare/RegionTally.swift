@@ -3,12 +3,13 @@
 /// SSIM and ΔE00 histogram; the second collects the ΔE00 values of the few histogram
 /// buckets that the percentiles fall into.
 struct RegionTally {
-    var pixels = 0
     var changed = 0
     var squares: UInt64 = 0
     var ssimTotal = 0.0
     var ssimCount = 0
     var histogram = DeltaEHistogram()
+    /// Pixels in the region: the histogram's count.
+    var pixels: Int { histogram.count }
 
     func metrics(_ statistics: DeltaEStatistics) -> RegionMetrics {
         let mse = pixels > 0 ? Double(squares) / Double(3 * pixels) : 0
@@ -111,7 +112,6 @@ struct RegionTally {
 
     /// Removes `part` (a subset of these pixels) from the sums; the largest value stays.
     private mutating func subtract(_ part: RegionTally) {
-        pixels -= part.pixels
         changed -= part.changed
         squares -= part.squares
         ssimTotal -= part.ssimTotal
@@ -124,7 +124,6 @@ struct RegionTally {
     }
 
     private mutating func add(_ pixels: Int, _ changed: Int, _ squares: Int, _ total: Double, _ largest: Float) {
-        self.pixels += pixels
         self.changed += changed
         self.squares += UInt64(squares)
         histogram.count += pixels

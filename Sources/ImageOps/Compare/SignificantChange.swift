@@ -169,7 +169,7 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
                 for ty in 0..<th {
                     let h0 = half.baseAddress! + ty * rowLength, o = out.baseAddress! + ty * rowLength
                     if tw >= 3 { for j in 3..<(rowLength - 3) { o[j] = h0[j - 3] + h0[j] + h0[j + 3] } }
-                    for tx in Set([0, tw - 1]) {
+                    for tx in tw == 1 ? [0] : [0, tw - 1] {
                         for k in 0..<3 {
                             var sum: UInt16 = 0
                             for nx in max(0, tx - 1)...min(tw - 1, tx + 1) { sum += h0[3 * nx + k] }
@@ -195,7 +195,7 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
                         default: for j in 3..<(rowLength - 3) { o[j] = UInt8((2 * UInt32(b[j]) + 12) / 24) }
                         }
                     }
-                    for tx in Set([0, tw - 1]) {
+                    for tx in tw == 1 ? [0] : [0, tw - 1] {
                         let columns = min(tw - 1, tx + 1) - max(0, tx - 1) + 1
                         let n = UInt32(4 * rowsUsed * columns)
                         for k in 0..<3 {

@@ -51,20 +51,8 @@ public enum BiharmonicFill {
         }
         guard anyLeftOver else { return output }
         guard let membrane else { return PoissonFill.fill(output, region: leftOver) }
-        // The groups left over take the membrane as it is.
-        let stride = output.bytesPerRow
-        output.withUnsafeMutableBytes { pixels in
-            membrane.withUnsafeBytes { fill in
-                leftOver.withUnsafeBytes { coverage in
-                    for y in 0..<height {
-                        for x in 0..<width where coverage[y * width + x] > 0 {
-                            for c in 0..<4 { pixels[y * stride + 4 * x + c] = fill[y * membrane.bytesPerRow + 4 * x + c] }
-                        }
-                    }
-                }
-            }
-        }
-        return output
+        // The groups left over take the membrane as it is (coverage 255: a copy).
+        return PasteBack.blend(output, membrane, coverage: leftOver)
     }
 
     /// Boxes of the region's 8-connected parts, merged until no two boxes come within 2
