@@ -27,13 +27,26 @@ public struct ImageComparison: Sendable {
         precondition(mask.map { $0.size == a.size } ?? true, "mask size differs from \(a.size)")
         let width = a.width, height = a.height
         let hasAlpha = !(a.isOpaque && b.isOpaque)
-        let (rgbA, rgbB) = colourSamples(a, b, overWhite: hasAlpha)
-        let deltaE = deltaE(rgbA, rgbB)
+        // Metrics by region only (no SSIM, pixelmatch or shifts): the work is done on the
+        // box around the pixels that differ; the rest counts as identical.
+        let whole = PixelRect(size: a.size)
+        let regionsOnly = !options.structuralSimilarity && !options.countPixelmatch && options.alignmentRadius == 0
+        var box = whole, boxA = a, boxB = b
+        if regionsOnly, let differing = differingBox(a, b), let croppedA = try? a.cropped(to: differing), let croppedB = try? b.cropped(to: differing) {
+            (box, boxA, boxB) = (differing, croppedA, croppedB)
+        }
+        let (rgbA, rgbB) = colourSamples(boxA, boxB, overWhite: hasAlpha)
+        let boxDeltaE = deltaE(rgbA, rgbB)
         let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
-        let regions = RegionTally.metrics(deltaE: deltaE, rgbA: rgbA, rgbB: rgbB, width: width, height: height, coverage: mask?.bytes,
-                                          threshold: Float(options.deltaEThreshold), ssimMap: ssimMap)
+        let coverage = mask.map { box == whole ? $0.bytes : Self.coverage(of: $0, in: box) }
+        let insideOutsideBox = mask.map { box == whole ? 0 : SignificantChange.covered($0) - SignificantChange.covered($0, in: box) } ?? 0
+        let regions = RegionTally.metrics(deltaE: boxDeltaE, rgbA: rgbA, rgbB: rgbB, width: box.width, height: box.height, coverage: coverage,
+                                          threshold: Float(options.deltaEThreshold), ssimMap: ssimMap,
+                                          unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
+        let significant = SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask)
+        let deltaE = box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
         var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
-                                     alpha: nil, deltaE: deltaE, significant: SignificantChange(rgbA: rgbA, rgbB: rgbB, size: a.size, mask: mask))
+                                     alpha: nil, deltaE: deltaE, significant: significant)
         if options.countPixelmatch { result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched }
         if options.alignmentRadius > 0 {
             result.alignment = ShiftSearch.best(rgbA, rgbB, width: width, height: height, radius: options.alignmentRadius,
@@ -51,6 +64,61 @@ public struct ImageComparison: Sendable {
         precondition(a.size == b.size, "deltaE needs equal sizes: \(a.size) and \(b.size)")
         let (rgbA, rgbB) = colourSamples(a, b, overWhite: !(a.isOpaque && b.isOpaque))
         return deltaE(rgbA, rgbB)
+    }
+
+    /// The smallest box holding every pixel whose bytes differ between `a` and `b`, widened
+    /// by 8 px and to even coordinates and sides (except at the image's edges), as
+    /// `SignificantChange` needs; a 2×2 (or smaller) corner when nothing differs. Nil when
+    /// the formats differ or the box is (nearly) the whole image.
+    static func differingBox(_ a: PixelBuffer, _ b: PixelBuffer) -> PixelRect? {
+        guard a.format == b.format else { return nil }
+        let bpp = a.format.bytesPerPixel, rowBytes = a.rowByteCount
+        var minX = a.width, maxX = -1, minY = a.height, maxY = -1
+        a.withUnsafeBytes { pa in
+            b.withUnsafeBytes { pb in
+                for y in 0..<a.height {
+                    let ra = pa.baseAddress! + y * a.bytesPerRow, rb = pb.baseAddress! + y * b.bytesPerRow
+                    guard !DeltaEBatch.equal(ra.assumingMemoryBound(to: UInt8.self), rb.assumingMemoryBound(to: UInt8.self), bytes: rowBytes) else { continue }
+                    var first = 0, last = rowBytes - 1
+                    while ra.load(fromByteOffset: first, as: UInt8.self) == rb.load(fromByteOffset: first, as: UInt8.self) { first += 1 }
+                    while ra.load(fromByteOffset: last, as: UInt8.self) == rb.load(fromByteOffset: last, as: UInt8.self) { last -= 1 }
+                    minX = min(minX, first / bpp); maxX = max(maxX, last / bpp)
+                    minY = min(minY, y); maxY = y
+                }
+            }
+        }
+        guard maxY >= 0 else { return PixelRect(x: 0, y: 0, width: min(2, a.width), height: min(2, a.height)) }
+        func span(_ low: Int, _ high: Int, _ length: Int) -> (Int, Int) {
+            let start = max(0, low - 8) & ~1
+            var end = min(length, high + 1 + 8)
+            if end < length && (end - start) % 2 == 1 { end += 1 }
+            return (start, end)
+        }
+        let (x0, x1) = span(minX, maxX, a.width), (y0, y1) = span(minY, maxY, a.height)
+        let box = PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+        return box.width * box.height > a.width * a.height * 3 / 4 ? nil : box
+    }
+
+    /// `mask`'s coverage inside `box`, row-major.
+    private static func coverage(of mask: Mask, in box: PixelRect) -> [UInt8] {
+        let bytes = mask.bytes
+        var result: [UInt8] = []
+        result.reserveCapacity(box.width * box.height)
+        for y in box.y..<box.maxY { result.append(contentsOf: bytes[(y * mask.width + box.x)..<(y * mask.width + box.maxX)]) }
+        return result
+    }
+
+    /// `values` (row-major over `box`) on a zero image of `size`.
+    private static func placed(_ values: [Float], box: PixelRect, in size: PixelSize) -> [Float] {
+        var result = [Float](repeating: 0, count: size.width * size.height)
+        result.withUnsafeMutableBufferPointer { out in
+            values.withUnsafeBufferPointer { source in
+                for y in 0..<box.height {
+                    (out.baseAddress! + (box.y + y) * size.width + box.x).update(from: source.baseAddress! + y * box.width, count: box.width)
+                }
+            }
+        }
+        return result
     }
 
     /// Packed 8-bit RGB of both images, composited over white when `overWhite`.

@@ -22,13 +22,15 @@ struct RegionTally {
     /// pixel), of the pixels with coverage > 0 (inside) and = 0 (outside). `deltaE` and
     /// `ssimMap` (empty: no SSIM) are row-major per pixel, `rgbA`/`rgbB` packed RGB. SSIM
     /// is averaged away from the map's 5-pixel border; a pixel counts as changed when
-    /// its ΔE00 exceeds `threshold`.
+    /// its ΔE00 exceeds `threshold`. `unchanged` counts identical pixels (ΔE00 0) that
+    /// are not in the arrays, in the whole image and inside the mask: the rest of an image
+    /// whose differences all lie in the arrays' box.
     ///
     /// Every pixel goes into the whole image's tally without a branch; only the rows the
     /// mask reaches are read again for the inside, and outside is whole − inside (its
     /// largest value is kept in the first pass).
     static func metrics(deltaE: [Float], rgbA: [UInt8], rgbB: [UInt8], width: Int, height: Int, coverage: [UInt8]?,
-                        threshold: Float, ssimMap: [Float]) -> (whole: RegionMetrics, inside: RegionMetrics?, outside: RegionMetrics?) {
+                        threshold: Float, ssimMap: [Float], unchanged: (whole: Int, inside: Int) = (0, 0)) -> (whole: RegionMetrics, inside: RegionMetrics?, outside: RegionMetrics?) {
         var whole = RegionTally(), inside = RegionTally()
         var largestOutside: Float = 0
         let bucketCount = DeltaEHistogram.bucketCount
@@ -97,6 +99,10 @@ struct RegionTally {
                 }
             }
         }
+        whole.add(unchanged.whole, 0, 0, 0, 0)
+        counts[0] &+= UInt32(unchanged.whole)
+        inside.add(unchanged.inside, 0, 0, 0, 0)
+        insideCounts[0] &+= UInt32(unchanged.inside)
         whole.histogram.counts = Array(UnsafeBufferPointer(start: counts, count: bucketCount))
         guard coverage != nil else {
             let statistics = collect([whole.histogram], from: deltaE, coverage: nil)

@@ -38,8 +38,19 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
 
     /// The significant change between two packed 8-bit RGB images of `size`.
     public init(rgbA: [UInt8], rgbB: [UInt8], size: PixelSize, mask: Mask? = nil) {
-        precondition(rgbA.count == 3 * size.area && rgbB.count == 3 * size.area, "RGB samples do not match \(size)")
-        let w = size.width, h = size.height
+        self.init(rgbA: rgbA, rgbB: rgbB, box: PixelRect(size: size), of: size, mask: mask)
+    }
+
+    /// The significant change between two images of `size` that are identical outside
+    /// `box`, from the packed 8-bit RGB of that box. The result is the whole images' when
+    /// `box` starts at even coordinates, has even sides unless it reaches the image's edge,
+    /// and keeps 8 px between each differing pixel and its sides (other than the image's
+    /// edges): then every block the averages could make hot lies well inside it.
+    /// `mask` covers the whole image.
+    init(rgbA: [UInt8], rgbB: [UInt8], box: PixelRect, of size: PixelSize, mask: Mask?) {
+        precondition(rgbA.count == 3 * box.width * box.height && rgbB.count == rgbA.count, "RGB samples do not match \(box)")
+        precondition(PixelRect(size: size).contains(box) && mask.map { $0.size == size } ?? true, "\(box) or the mask does not fit \(size)")
+        let w = box.width, h = box.height
         // Half resolution (2×2 means; an odd last row or column joins its neighbour).
         let hw = max(1, w / 2), hh = max(1, h / 2)
         let smallA = Self.averaged(rgbA, width: w, height: h, to: (hw, hh)), smallB = Self.averaged(rgbB, width: w, height: h, to: (hw, hh))
@@ -82,7 +93,7 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
             for i in members { significant[i] = true }
             let x0 = 2 * minX, y0 = 2 * minY
             let x1 = maxX == hw - 1 ? w : 2 * maxX + 2, y1 = maxY == hh - 1 ? h : 2 * maxY + 2
-            found.append(Region(box: PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0), pixels: 4 * members.count,
+            found.append(Region(box: PixelRect(x: box.x + x0, y: box.y + y0, width: x1 - x0, height: y1 - y0), pixels: 4 * members.count,
                                 meanDeltaE: total / Double(members.count)))
         }
         found.sort { $0.pixels > $1.pixels }
@@ -95,17 +106,18 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
             (bx == hw - 1 ? w - 2 * bx : 2) * (by == hh - 1 ? h - 2 * by : 2)
         }
         if let mask {
-            // Pixels with coverage > 0 per block.
+            // Pixels with coverage > 0 per block; those outside the box are unchanged.
             var insideCount = [Int32](repeating: 0, count: hw * hh)
             let blockOfColumn = (0..<w).map { min(hw - 1, $0 / 2) }
             mask.withUnsafeBytes { coverage in
                 insideCount.withUnsafeMutableBufferPointer { counts in
                     for y in 0..<h {
-                        let base = min(hh - 1, y / 2) * hw, row = y * w
+                        let base = min(hh - 1, y / 2) * hw, row = (box.y + y) * size.width + box.x
                         for x in 0..<w where coverage[row + x] > 0 { counts[base + blockOfColumn[x]] += 1 }
                     }
                 }
             }
+            if box.size != size { inPixels = Self.covered(mask) - Self.covered(mask, in: box) }
             // A block within one block of the mask averages pixels of both sides: a change
             // inside would bleed outside there, so those blocks count only inside.
             for by in 0..<hh {
@@ -131,6 +143,19 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
         if mask != nil {
             inside = inPixels > 0 ? Double(inChanged) / Double(inPixels) : 0
             outside = outPixels > 0 ? Double(outChanged) / Double(outPixels) : 0
+        }
+    }
+
+    /// Pixels of `mask` with coverage > 0 (inside `box`, or the whole mask).
+    static func covered(_ mask: Mask, in box: PixelRect? = nil) -> Int {
+        let box = box ?? PixelRect(size: mask.size)
+        return mask.withUnsafeBytes { coverage in
+            var count = 0
+            for y in box.y..<box.maxY {
+                let row = coverage.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * mask.width + box.x
+                for x in 0..<box.width { count &+= row[x] > 0 ? 1 : 0 }
+            }
+            return count
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import ImageCore
-import ImageOps
+@testable import ImageOps
 import Testing
 import TestSupport
 
@@ -49,6 +49,32 @@ import TestSupport
             #expect(abs(metrics.deltaE2000.p95 - percentile(0.95)) < 1e-6 && abs(metrics.deltaE2000.p99 - percentile(0.99)) < 1e-6)
             #expect(metrics.changedPixels == values.filter { $0 > 2 }.count)
             #expect(abs(metrics.psnr! - 10 * log10(255 * 255 / (Double(squares) / Double(3 * values.count)))) < 1e-9)
+        }
+    }
+
+    /// Without SSIM, pixelmatch or shifts, a comparison works on the box around the
+    /// pixels that differ: each region, the significant changes and the ΔE00 map equal
+    /// those of the whole images (odd sizes; changes in the middle, at an edge, a single
+    /// pixel, none; the mask reaching beyond the box).
+    @Test func aComparisonOnTheDifferingBoxEqualsTheWholeImages() {
+        let source = SyntheticImages.noise(width: 301, height: 203, seed: 5, opaque: true)
+        let mask = Self.mask(PixelRect(x: 40, y: 30, width: 180, height: 120), size: source.size)
+        let full = ComparisonOptions(alignmentRadius: 0, structuralSimilarity: false, countPixelmatch: true)
+        let edits: [(PixelBuffer, Bool)] = [
+            (Self.painted(source, PixelRect(x: 90, y: 60, width: 40, height: 30), [200, 40, 40, 255]), true),
+            (Self.painted(source, PixelRect(x: 270, y: 170, width: 31, height: 33), [20, 200, 90, 255]), true),
+            (Self.painted(source, PixelRect(x: 150, y: 101, width: 1, height: 1), [255, 255, 255, 255]), true),
+            (source, true),
+            (SyntheticImages.noise(width: 301, height: 203, seed: 6, opaque: true), false),
+        ]
+        for (edited, local) in edits {
+            #expect((ImageComparison.differingBox(source, edited) != nil) == local)
+            for m in [mask, nil] {
+                let boxed = ImageComparison.compare(source, edited, mask: m, options: .drift)
+                let whole = ImageComparison.compare(source, edited, mask: m, options: full)
+                #expect(boxed.whole == whole.whole && boxed.inside == whole.inside && boxed.outside == whole.outside)
+                #expect(boxed.significant == whole.significant && boxed.deltaE == whole.deltaE)
+            }
         }
     }
 
