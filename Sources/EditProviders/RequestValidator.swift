@@ -1,3 +1,5 @@
+import ImageCodecs
+
 /// Checks a request against its model's profile before anything is sent. Every refusal
 /// names the parameter, the value and the rule.
 public enum RequestValidator {
@@ -13,6 +15,9 @@ public enum RequestValidator {
         // Prompt.
         let prompt = request.finalPrompt
         if prompt.trimmingTrailingWhitespace.isEmpty { throw refuse("prompt", "\"\"", "a prompt is required") }
+        if FilePath.hasRawBytes(prompt) {
+            throw refuse("prompt", "with bytes that are not UTF-8", "a prompt is text: save it as UTF-8 (iconv -t UTF-8) and give it again")
+        }
         if prompt.count > profile.maxPromptLength {
             throw refuse("prompt", "of \(prompt.count) characters (with the invariants)", "\(profile.id) takes at most \(profile.maxPromptLength)")
         }

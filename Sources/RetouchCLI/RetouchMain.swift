@@ -17,21 +17,11 @@ public enum RetouchMain {
     }
 
     /// Runs with the raw bytes of the process's arguments (without the program name). An
-    /// argument that is not valid UTF-8 (a file name from another encoding) is refused
-    /// with exit 64 naming its position and bytes: decoding it would replace bytes with
-    /// U+FFFD, so an input would not be found and an output would be written under
-    /// another name.
+    /// argument that is not valid UTF-8 (a file name from another encoding) keeps its
+    /// bytes (see `FilePath.string(fromBytes:)`): such a file is read and written under
+    /// its own name.
     public static func run(argv: [[UInt8]]) async -> Int32 {
-        var arguments: [String] = []
-        for (index, bytes) in argv.enumerated() {
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                let shown = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
-                Console.current.printError("error: argument \(index + 1) (\(shown)) is not valid UTF-8: Retouch reads and writes file names as UTF-8; rename the file (convmv converts a folder of names)")
-                return ExitStatus.usage.rawValue
-            }
-            arguments.append(text)
-        }
-        return await run(arguments: arguments)
+        await run(arguments: argv.map { FilePath.string(fromBytes: $0) })
     }
 
     public static func run(arguments: [String]) async -> Int32 {

@@ -28,6 +28,7 @@ import TestSupport
     @Test(arguments: [
         ("gpt-image-2", "empty prompt", "prompt"),
         ("gpt-image-2", "long prompt", "prompt"),
+        ("gpt-image-2", "prompt not UTF-8", "prompt"),
         ("gpt-image-2", "17 images", "image"),
         ("gpt-image-2", "JPEG mask", "mask"),
         ("gpt-image-2", "mask without alpha", "mask"),
@@ -52,6 +53,7 @@ import TestSupport
             switch change {
             case "empty prompt": r.prompt = "  "
             case "long prompt": r.prompt = String(repeating: "a", count: 32_001)
+            case "prompt not UTF-8": r.prompt = FilePath.string(fromBytes: Array("caf".utf8) + [0xE9] + Array(" au lait".utf8))
             case "17 images": r.references = try (0..<16).map { _ in try EditImage(filename: "r.png", bytes: Self.png) }
             case "JPEG mask": r.mask = try EditImage(filename: "mask.jpg", bytes: Self.jpeg)
             case "mask without alpha": r.mask = try EditImage(filename: "mask.png", bytes: Self.greyMask)

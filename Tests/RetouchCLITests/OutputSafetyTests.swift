@@ -79,18 +79,39 @@ import Glibc
         }
     }
 
-    /// A file name that is not UTF-8 (Latin-1 "café.png") is refused with exit 64 naming
-    /// the argument, and nothing is written under a U+FFFD spelling of it.
-    @Test func aNonUTF8FileNameIsRefusedNotRenamed() throws {
+    /// A file name that is not UTF-8 (Latin-1 "café.png") is read and written under its
+    /// own bytes: `convert caf\xE9.png -o caf\xE9-\xFF.jpg` makes exactly that name (no
+    /// U+FFFD spelling), and an error names a missing one with its raw bytes.
+    @Test func aNonUTF8FileNameKeepsItsBytes() throws {
         try withTemporaryDirectory { directory in
-            let latin1: [UInt8] = Array(directory.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".png".utf8)
-            let child = try spawnBinary(bytes: [Array("convert".utf8), Array(FixtureFiles.path("inputs/coffee.png").utf8), Array("-o".utf8), latin1],
-                                        outputIn: directory)
+            let folder = Array(directory.path.utf8) + Array("/".utf8)
+            let input = Array("caf".utf8) + [0xE9] + Array(".png".utf8), output = Array("caf".utf8) + [0xE9, 0x2D, 0xFF] + Array(".jpg".utf8)
+            let fixture = try Data(contentsOf: URL(fileURLWithPath: FixtureFiles.path("inputs/coffee.png")))
+            let descriptor = (folder + input + [0]).withUnsafeBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+            #expect(descriptor >= 0)
+            _ = fixture.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+            close(descriptor)
+            let child = try spawnBinary(bytes: [Array("convert".utf8), folder + input, Array("-o".utf8), folder + output], outputIn: directory)
             let result = child.wait()
-            #expect(result.status == 64, "\(result.status) \(result.stderr)")
-            #expect(result.stderr.contains("argument 4 (") && result.stderr.contains("caf\\xE9.png) is not valid UTF-8"), "\(result.stderr)")
-            let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".png") }
-            #expect(written.isEmpty, "\(written)")
+            #expect(result.status == 0, "\(result.status) \(result.stderr)")
+            #expect(Set(Self.rawNames(in: directory.path)) == Set([input, output, Array("stdout".utf8), Array("stderr".utf8)]))
+            let missing = Array("gone".utf8) + [0xFF] + Array(".png".utf8)
+            let failed = try spawnBinary(bytes: [Array("inspect".utf8), folder + missing], outputIn: directory).wait()
+            #expect(failed.status == 74, "\(failed.status)")
+            let stderr = [UInt8](try Data(contentsOf: directory.appendingPathComponent("stderr")))
+            #expect(stderr.firstRange(of: missing) != nil, "\(String(decoding: stderr, as: UTF8.self))")
         }
+    }
+
+    /// The names in `path` as bytes.
+    static func rawNames(in path: String) -> [[UInt8]] {
+        guard let listing = opendir(path) else { return [] }
+        defer { closedir(listing) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names
     }
 }

@@ -18,7 +18,7 @@ public enum FileAccess {
     /// small inputs a user may give as a pipe (`--api-key-file <(pass show openai)`).
     public static func read(_ path: String, limit: Int = DecodingLimits.default.maxInputBytes, allowStreams: Bool = false) throws(FileAccessError) -> [UInt8] {
         // Non-blocking open: a FIFO with no writer must not hang the open itself.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = FilePath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
         var info = stat()
@@ -71,11 +71,12 @@ public enum FileAccess {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
         var target = path
         var info = stat()
-        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
-            target = String(cString: resolved)
+        if FilePath.withCString(path, { lstat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFLNK,
+           let resolved = FilePath.withCString(path, { realpath($0, nil) }) {
+            target = FilePath.string(fromCString: resolved)
             free(resolved)
         }
-        let exists = stat(target, &info) == 0
+        let exists = FilePath.withCString(target) { stat($0, &info) } == 0
         if exists && ((info.st_mode & S_IFMT) != S_IFREG || info.st_nlink > 1) {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotWrite(path: path, reason: "is a directory") }
             return try writeDirectly(bytes, to: target, reportedAs: path, truncate: (info.st_mode & S_IFMT) == S_IFREG)
@@ -89,17 +90,17 @@ public enum FileAccess {
         let serial = writeSerial.add(1, ordering: .relaxed).newValue
         let name = FilePath.lastComponent(of: target), suffix = ".retouch-\(getpid())-\(serial).tmp"
         let temporary = directory + "/." + (name.utf8.count + suffix.utf8.count + 1 > 255 ? "" : name) + suffix
-        let slot = CFileShims_registerTemporary(temporary)
+        let slot = FilePath.withCString(temporary) { CFileShims_registerTemporary($0) }
         defer { CFileShims_unregisterTemporary(slot) }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = FilePath.withCString(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         if exists { _ = fchmod(descriptor, info.st_mode & 0o7777) }
         var failure = writeAll(bytes, to: descriptor)
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         close(descriptor)
-        if failure == 0 && rename(temporary, target) != 0 { failure = errno }
+        if failure == 0 && FilePath.withCString(temporary, { from in FilePath.withCString(target) { rename(from, $0) } }) != 0 { failure = errno }
         if failure != 0 {
-            unlink(temporary)
+            _ = FilePath.withCString(temporary) { unlink($0) }
             throw .cannotWrite(path: path, reason: reason(failure))
         }
     }
@@ -113,7 +114,7 @@ public enum FileAccess {
     /// Writes into an existing file in place: a device or a pipe, or (`truncate`) a
     /// regular file with several hard links.
     private static func writeDirectly(_ bytes: [UInt8], to target: String, reportedAs path: String, truncate: Bool = false) throws(FileAccessError) {
-        let descriptor = open(target, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
+        let descriptor = FilePath.withCString(target) { open($0, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0)) }
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
         let failure = writeAll(bytes, to: descriptor)
         close(descriptor)
@@ -141,13 +142,13 @@ public enum FileAccess {
     /// The size in bytes of the file at `path`.
     public static func size(_ path: String) throws(FileAccessError) -> Int {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
+        guard FilePath.withCString(path, { stat($0, &info) }) == 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
         return Int(info.st_size)
     }
 
     /// Deletes the file at `path`.
     public static func remove(_ path: String) throws(FileAccessError) {
-        guard unlink(path) == 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+        guard FilePath.withCString(path, { unlink($0) }) == 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
     }
 
     private static func reason(_ code: Int32) -> String {

@@ -36,19 +36,19 @@ public enum FilePath {
     /// Whether `path` names an existing directory.
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return withCString(path) { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` names an existing regular file (symbolic links followed).
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return withCString(path) { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Whether `path` exists (any kind of file; symbolic links followed).
     public static func exists(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0
+        return withCString(path) { stat($0, &info) } == 0
     }
 
     /// Whether `a` and `b` name the same file: the same device and inode when both exist
@@ -56,25 +56,25 @@ public enum FilePath {
     /// one's directory is resolved.
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         var infoA = stat(), infoB = stat()
-        let existsA = stat(a, &infoA) == 0, existsB = stat(b, &infoB) == 0
+        let existsA = withCString(a) { stat($0, &infoA) } == 0, existsB = withCString(b) { stat($0, &infoB) } == 0
         if existsA && existsB { return infoA.st_dev == infoB.st_dev && infoA.st_ino == infoB.st_ino }
         if existsA != existsB { return false }
         func resolved(_ path: String) -> String {
-            guard let real = realpath(directory(of: path), nil) else { return path }
+            guard let real = withCString(directory(of: path), { realpath($0, nil) }) else { return path }
             defer { free(real) }
-            return String(cString: real) + "/" + lastComponent(of: path)
+            return string(fromCString: real) + "/" + lastComponent(of: path)
         }
         return resolved(a) == resolved(b)
     }
 
     /// The names in a directory (without `.` and `..`), unsorted.
     public static func contents(ofDirectory path: String) throws(FileAccessError) -> [String] {
-        guard let directory = opendir(path) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        guard let directory = withCString(path, { opendir($0) }) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                string(fromBytes: raw.prefix { $0 != 0 })
             }
             if name != "." && name != ".." { names.append(name) }
         }
@@ -86,7 +86,7 @@ public enum FilePath {
         if isDirectory(path) { return }
         let parent = directory(of: path)
         if parent != path && parent != "." && parent != "/" { try createDirectory(parent) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if withCString(path, { mkdir($0, 0o755) }) != 0 && errno != EEXIST {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         guard isDirectory(path) else { throw .cannotWrite(path: path, reason: "exists and is not a directory") }

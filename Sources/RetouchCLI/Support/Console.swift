@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ImageCodecs
 
 /// Where command output goes. Commands print only through `Console.current`, so tests
 /// can capture stdout and stderr by binding a different console for a task.
@@ -29,10 +30,10 @@ public struct Console: Sendable {
         out: { writeAll($0, to: STDOUT_FILENO) },
         error: { writeAll($0, to: STDERR_FILENO) })
 
-    /// Writes every byte of `text` to a file descriptor (retrying short writes and EINTR).
+    /// Writes every byte of `text` to a file descriptor (retrying short writes and EINTR);
+    /// a file name's bytes that are not UTF-8 are written as they are.
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
+        FilePath.bytes(of: text).withUnsafeBufferPointer { bytes in
             var written = 0
             while written < bytes.count {
                 let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
