@@ -1,5 +1,6 @@
 import EditProviders
 import Testing
+import TestSupport
 
 @Suite struct RetryPolicyTests {
     static func response(_ status: Int, _ headers: [(String, String)] = []) -> HTTPResponseData {
@@ -21,6 +22,19 @@ import Testing
         // An HTTP date 30 s ahead.
         let date = Self.response(503, [("Retry-After", "Sun, 06 Nov 1994 08:50:07 GMT")])
         #expect(RetryPolicy.serverWait(date, now: 784_111_777) == 30)
+    }
+
+    /// `Retry-After` dates with out-of-range fields are not dates: the fuzzer's header
+    /// (`… 05 Nov 93 0/:4F:39999999999:3#… GMT`, `Fixtures/regression/`) trapped on
+    /// arithmetic overflow, so a hostile server could end the process.
+    @Test func anOutOfRangeRetryAfterDateIsIgnored() throws {
+        let found = try FixtureFiles.bytes("regression/providers-retry-after-date-overflow.bin")
+        let header = String(decoding: found.dropFirst(2).prefix { $0 != 0 }, as: UTF8.self)
+        for text in [header, "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 32 Nov 1994 08:50:07 GMT", "Sun, 06 Nov 99999999999999 08:50:07 GMT",
+                     "Sun, 06 Nov 1994 08:99999999999999999:07 GMT", "Sun, 6 Nov 1994 08:50:07 GMT", "Sun, 06 Nov 1994 08:50:07:01 GMT"] {
+            #expect(RetryPolicy.serverWait(Self.response(503, [("Retry-After", text)]), now: 784_111_777) == nil, "\(text)")
+        }
+        #expect(RetryPolicy.serverWait(Self.response(503, [("Retry-After", "Sun, 06 Nov 1994 08:50:07 GMT")]), now: 784_111_777) == 30)
     }
 
     @Test func backoffDoublesFromHalfASecondToEight() {

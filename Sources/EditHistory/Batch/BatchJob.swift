@@ -74,6 +74,8 @@ public struct BatchJob: Sendable {
             for name in required where fields[name] == nil { throw invalid("\(operation.rawValue) needs \"\(name)\"") }
             if operation == .export && (fields["version"] == nil) == (fields["input"] == nil) { throw invalid("export needs \"version\" or \"input\"") }
             let key = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "sha256:" + SHA256.hex(Array(line.utf8))
+            // An empty id would name no job: every re-run would take it for another's.
+            guard !key.trimmingCharacters(in: .whitespaces).isEmpty else { throw invalid("\"id\" must not be empty") }
             guard seen.insert(key).inserted else { throw invalid("id \(key) is used twice") }
             jobs.append(BatchJob(line: number, key: key, operation: operation, fields: fields))
         }
