@@ -308,7 +308,7 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for (tool, fmt), rows in results.items():
         m = np.mean(rows, axis=0)
-        print(f"| {tool} | {fmt.upper()} | {m[0]:.2f} | {m[1]:.2f} | {m[2]:.1f} | {m[3]:.2f} | {m[4]:.2f} | {m[5]:.3f} |")
+        print(f"| {tool} | {fmt.upper()} | {m[0]:.2f} | {m[1]:.2f} | {m[2]:.1f} | {m[3]:.3f} | {m[4]:.2f} | {m[5]:.3f} |")
     print("\nPer scene (Retouch, PNG | JPEG): SAD, Halo, BgLeft %, FgLost %, Out2px %")
     for name, _, _ in SCENES:
         cells = []

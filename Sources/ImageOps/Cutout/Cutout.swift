@@ -6,7 +6,7 @@ public import ImageCore
 ///    gradient, with its noise; the tolerance is 4 noise σ, at least 3 levels (8 for lossy
 ///    input), at most 40.
 /// 2. Background = pixels within the tolerance connected to the border, plus compression
-///    speckles beside edges and tiny weak islands (`CutoutSegmentation`). Everything not
+///    speckles beside edges (lossy input) and tiny weak islands (`CutoutSegmentation`). Everything not
 ///    reached is foreground, so white parts inside a white product stay opaque.
 /// 3. Enclosed regions within the tolerance (ring holes, letter counters, mesh cells) are
 ///    removed when they are large enough, as flat as the border, fenced by a real edge,
@@ -39,7 +39,7 @@ public enum Cutout {
             segmentation = CutoutSegmentation(rgb, options: options)
         }
         segmentation.markBackground()
-        segmentation.findSpeckles()
+        if options.lossyInput { segmentation.findSpeckles() }
         segmentation.clearSpeckles()
         segmentation.findShadows()
         segmentation.absorbShadowFringe()

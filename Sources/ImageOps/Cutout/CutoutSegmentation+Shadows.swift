@@ -16,20 +16,27 @@ extension CutoutSegmentation {
         }
         // A flat, bright, slightly darker area is a white product's surface (shadows fade):
         // no candidate where the factor stays within 0.004 over 5×5 (clipped at the image
-        // edge). Windows read the original factors (flat ones are reset after the scan); a
-        // scan stops as soon as the range reaches 0.004.
+        // edge). So is the side of a step between two such levels (a seam between two
+        // white panels, the body beside its grey outline): of the window's candidates, at
+        // least 10 within 0.004 (0.008 for lossy input) of the pixel's factor, some beyond
+        // 0.02, none in between (a shadow's fade would be). Other pixels (the backdrop, a
+        // coloured product) are no step: a shadow meets them. Windows read the original
+        // factors (flat ones are reset after the scan).
+        let range = UInt16(0.004 * 65535), level = UInt16((lossy ? 0.008 : 0.004) * 65535), step = UInt16(0.02 * 65535)
         var flat: [Int32] = []
         for k in 0..<count where factor[k] < Self.noShade && shade(k) > 0.9 {
-            let x = k % w, y = k / w
-            var lowest = factor[k], highest = factor[k], uneven = false
-            scan: for ny in max(0, y - 2)...min(h - 1, y + 2) {
+            let x = k % w, y = k / w, own = factor[k]
+            var lowest = own, highest = own, same = 0, beyond = false, between = false
+            for ny in max(0, y - 2)...min(h - 1, y + 2) {
                 for nx in max(0, x - 2)...min(w - 1, x + 2) {
                     let f = factor[ny * w + nx]
                     lowest = min(lowest, f); highest = max(highest, f)
-                    if Float(highest - lowest) * (1 / 65535) >= 0.004 { uneven = true; break scan }
+                    guard f < Self.noShade else { continue }
+                    let d = f > own ? f - own : own - f
+                    if d < level { same += 1 } else if d > step { beyond = true } else { between = true }
                 }
             }
-            if !uneven { flat.append(Int32(k)) }
+            if highest - lowest < range || (same >= 10 && beyond && !between) { flat.append(Int32(k)) }
         }
         for k in flat { factor[Int(k)] = Self.noShade }
         // Seeds: smooth candidates beside the background.

@@ -116,7 +116,8 @@ struct CutoutSegmentation {
 
     /// Speckles: weak foreground (outside the tolerance, under 3 tolerances) with no clear
     /// edge (4 tolerances) within 3 px but one within 10 px: ringing and noise beside an
-    /// edge, not subject. A pale object has no clear edge at all, so it stays.
+    /// edge, not subject. A pale object has no clear edge at all, so it stays. Only for
+    /// lossy input: a lossless one has no ringing, and its noise is within the tolerance.
     mutating func findSpeckles() {
         let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
         func weak(_ k: Int) -> Bool {
@@ -144,17 +145,19 @@ struct CutoutSegmentation {
         }
     }
 
-    /// Islands: foreground specks of at most 4 pixels, all weak (under 6 tolerances),
-    /// surrounded by background: compression debris.
+    /// Islands: foreground specks of at most 4 pixels (16 for lossy input: debris of a
+    /// JPEG block), all weak (under 6 tolerances), surrounded by background: compression
+    /// debris. A foreground neighbour already walked from another start joins the speck
+    /// to a larger area: not an island (a pixel of a white product's body was removed so).
     mutating func removeIslands() {
-        let w = width, h = height
+        let w = width, h = height, limit = lossy ? 16 : 4
         var visited = borrowScratch()
         defer { returnScratch(visited) }
         for start in 0..<count where label[start] == .foreground && !visited[start] && Double(distance[start]) < 6 * tolerance {
             var island = [start]
             visited[start] = true
             var head = 0, weak = true, enclosed = true
-            while head < island.count && island.count <= 4 {
+            while head < island.count && island.count <= limit {
                 let k = island[head]; head += 1
                 let x = k % w, y = k / w
                 if Double(distance[k]) >= 6 * tolerance { weak = false }
@@ -163,13 +166,13 @@ struct CutoutSegmentation {
                     guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
                     let j = ny * w + nx
                     if label[j] == .foreground {
-                        if !visited[j] { visited[j] = true; island.append(j) }
+                        if !visited[j] { visited[j] = true; island.append(j) } else if !island.contains(j) { enclosed = false }
                     } else if label[j] != .background {
                         enclosed = false
                     }
                 }
             }
-            if island.count <= 4 && weak && enclosed { for k in island { label[k] = .background } }
+            if island.count <= limit && weak && enclosed { for k in island { label[k] = .background } }
         }
     }
 }
