@@ -6,7 +6,7 @@ extension CutoutSegmentation {
     /// the tolerance more for lossy input), fenced by a real edge (80 % of the fence has
     /// 4 tolerances of contrast within 3 px, 8 for lossy input), and a minority (≤ 60 %)
     /// of the subject around them (the region's box, doubled): a white product's own body
-    /// is most of it.
+    /// is most of it; on a noisy backdrop, showing its grain (`grainy`).
     mutating func removeHoles(_ mode: CutoutOptions.Holes) {
         guard mode != .keep else { return }
         let w = width, h = height
@@ -50,6 +50,21 @@ extension CutoutSegmentation {
             for x in max(0, minX - extendX)...min(w - 1, maxX + extendX) where !near(y * w + x) { around += 1 }
         }
         let share = Double(component.count) / Double(component.count + around)
-        return flat && fenced && share <= 0.6
+        return flat && fenced && share <= 0.6 && grainy(component)
+    }
+
+    /// Whether the region shows the backdrop's grain: on a noisy backdrop (noise ≥ 2) in
+    /// lossless input, a hole's pixels spread about their median as the backdrop's do (at
+    /// least 0.4 of its noise, measured the same way); a blown highlight is clipped flat.
+    /// True when the test cannot tell (a clean or lossy backdrop, under 16 pixels).
+    private func grainy(_ component: [Int]) -> Bool {
+        guard !lossy, model.noise >= 2, component.count >= 16 else { return true }
+        // About the median colour: the anti-aliased rim of a highlight would pull a mean off
+        // its flat centre.
+        let middle = (0..<3).map { c in component.map { bytes[3 * $0 + c] }.sorted()[component.count / 2] }
+        let centre = SIMD3<Float>(Float(middle[0]), Float(middle[1]), Float(middle[2]))
+        var deviations = component.map { k -> Float in let d = pixel(k) - centre; return (d * d).sum().squareRoot() }
+        deviations.sort()
+        return 1.4826 * Double(deviations[deviations.count / 2]) >= 0.4 * model.noise
     }
 }

@@ -174,6 +174,19 @@ import TestSupport
         #expect(lost == 0, "\(lost) of \(pixels) pixels inside the outline under alpha 0.9")
     }
 
+    /// The evaluation's "texture + highlight" on its noisy white backdrop (lossless): three
+    /// 8-px specular highlights, clipped to 255, inside a brown texture were removed as
+    /// holes (they match the backdrop's colour). A hole shows the backdrop's grain; a
+    /// blown highlight is flat. The ring's hole on the same backdrop still goes.
+    @Test func aBlownHighlightOnANoisyBackdropIsNotAHole() throws {
+        let highlights = try ImageCodec.decode(try FixtureFiles.bytes("cutout/highlights-in-texture-on-noisy-white.png")).pixels
+        let cut = Cutout.apply(highlights).image
+        for (x, y) in [(104, 99), (154, 121), (121, 159)] { #expect(cut[x, y][3] == 255, "highlight at \(x),\(y): alpha \(cut[x, y][3])") }
+        let ring = try ImageCodec.decode(try FixtureFiles.bytes("cutout/ring-on-noisy-white.png")).pixels
+        let (ringCut, report) = Cutout.apply(ring)
+        #expect(ringCut[127, 127][3] == 0 && report.holesRemoved == 1)
+    }
+
     @Test func aGradientBackdropIsModelled() throws {
         let gradient: (Int, Int) -> SIMD3<Float> = { x, y in SIMD3(230 + Float(x) * 0.2, 232 + Float(y) * 0.15, 236) }
         let scene = try Self.render(width: 120, height: 100, backdrop: gradient, layers: [([Self.ellipse(60, 50, 25, 20)], { _, _ in SIMD3(40, 140, 60) })])
