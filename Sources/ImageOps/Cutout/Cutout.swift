@@ -20,7 +20,9 @@ public import ImageCore
 /// 5. Soft edges: in a 2-pixel band at the boundary (3 for lossy input), alpha is solved from
 ///    x = αF + (1 − α)B with B the local backdrop and F the nearby confident foreground,
 ///    and the colour is decontaminated: F̂ = B + (x − B)/α, blended toward F where α is
-///    small. Output is straight-alpha RGBA8.
+///    small. Output is straight-alpha RGBA8. An input with transparency keeps its own
+///    transparent and partly transparent pixels (`keepTransparency`): only its opaque part
+///    is cut.
 public enum Cutout {
     /// Largest colour tolerance (8-bit RGB distance), whatever the border noise.
     public static let maximumTolerance = 40.0
@@ -33,8 +35,17 @@ public enum Cutout {
         let white = RGB8(red: 255, green: 255, blue: 255)
         let transparent = image.format.layout.hasAlpha && !image.isOpaque
         var segmentation: CutoutSegmentation
+        // An input that already has transparency keeps it: its own alpha is a matte.
+        var original: PixelBuffer?
         do {
-            let rgb = (transparent ? image.converted(to: .rgba8).composited(over: white) : image).converted(to: .rgb8)
+            let rgb: PixelBuffer
+            if transparent {
+                let rgba = image.converted(to: .rgba8)
+                original = rgba
+                rgb = rgba.composited(over: white).converted(to: .rgb8)
+            } else {
+                rgb = image.converted(to: .rgb8)
+            }
             _ = consume image
             segmentation = CutoutSegmentation(rgb, options: options)
         }
@@ -46,7 +57,8 @@ public enum Cutout {
         segmentation.removeHoles(options.holes)
         if segmentation.holesRemoved > 0 { segmentation.clearSpeckles() }   // the speckles inside them go too
         segmentation.removeIslands()
-        let rendered = segmentation.render(shadows: options.shadows)
+        var rendered = segmentation.render(shadows: options.shadows)
+        if let original { keepTransparency(of: original, in: &rendered.image) }
 
         let model = segmentation.model, w = segmentation.width, h = segmentation.height
         var warnings: [String] = []
@@ -68,5 +80,25 @@ public enum Cutout {
             subjectBox: rendered.subjectBox, holesRemoved: segmentation.holesRemoved, shadowPixels: segmentation.shadowCount,
             warnings: warnings)
         return (rendered.image, report)
+    }
+
+    /// Where `original` (straight RGBA8) is not opaque, its own pixel replaces the cut's:
+    /// transparent stays transparent, and a partly transparent pixel (a feathered edge
+    /// someone already made) keeps its alpha and straight colour instead of being cut
+    /// again from its blend with white (which left a white glow and cut into white rims).
+    /// Opaque pixels keep the cut (a backdrop inside them still goes).
+    static func keepTransparency(of original: PixelBuffer, in cut: inout PixelBuffer) {
+        precondition(original.size == cut.size && original.format == .rgba8 && cut.format == .rgba8, "sizes or formats differ")
+        let targetRow = cut.bytesPerRow
+        original.withUnsafeBytes { source in
+            cut.withUnsafeMutableBytes { target in
+                for y in 0..<original.height {
+                    let from = y * original.bytesPerRow, to = y * targetRow
+                    for x in 0..<original.width where source[from + 4 * x + 3] < 255 {
+                        for c in 0..<4 { target[to + 4 * x + c] = source[from + 4 * x + 3] == 0 ? 0 : source[from + 4 * x + c] }
+                    }
+                }
+            }
+        }
     }
 }

@@ -187,6 +187,26 @@ import TestSupport
         #expect(ringCut[127, 127][3] == 0 && report.holesRemoved == 1)
     }
 
+    /// The demo's `coffee-cutout-300x200.webp` already is a cut-out, with a feathered
+    /// elliptical edge. It was cut again from its blend with white: the feather came out as
+    /// an opaque white glow ring and a notch was cut from the cup's white rim. Its own
+    /// transparency is kept now: no pixel more opaque than it was, the feather as it was.
+    @Test func anAlreadyCutOutImageKeepsItsFeather() throws {
+        let input = try ImageCodec.decode(try FixtureFiles.bytes("inputs/coffee-cutout-300x200.webp")).pixels.converted(to: .rgba8)
+        let cut = Cutout.apply(input).image
+        var feathered = 0, changed = 0, moreOpaque = 0
+        for y in 0..<input.height { for x in 0..<input.width {
+            let before = input[x, y], after = cut[x, y]
+            if after[3] > before[3] { moreOpaque += 1 }
+            if before[3] > 0 && before[3] < 255 {
+                feathered += 1
+                if after != before { changed += 1 }
+            }
+        } }
+        #expect(feathered > 1000)
+        #expect(changed == 0 && moreOpaque == 0, "\(changed) of \(feathered) feathered pixels changed, \(moreOpaque) more opaque")
+    }
+
     @Test func aGradientBackdropIsModelled() throws {
         let gradient: (Int, Int) -> SIMD3<Float> = { x, y in SIMD3(230 + Float(x) * 0.2, 232 + Float(y) * 0.15, 236) }
         let scene = try Self.render(width: 120, height: 100, backdrop: gradient, layers: [([Self.ellipse(60, 50, 25, 20)], { _, _ in SIMD3(40, 140, 60) })])
