@@ -16,6 +16,16 @@ case "$target" in
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 64; }
 scripts/ensure-deps.sh
+# The root package's targets are a path dependency here: SwiftPM keeps their source lists
+# in the cached build plan and does not see a file added since (a build then fails on a
+# missing symbol). When the list of source files changed, the plan is dropped so that it
+# is made again; compiled objects stay cached.
+mkdir -p Fuzz/.build
+listing="$(find Sources -type f | sort | sha1sum | cut -c1-40)"
+if [ "$(cat Fuzz/.build/sources.sha1 2>/dev/null)" != "$listing" ]; then
+  rm -f Fuzz/.build/release.yaml Fuzz/.build/*/release/description.json
+  echo "$listing" > Fuzz/.build/sources.sha1
+fi
 # SwiftPM passes -sanitize=fuzzer and -sanitize=address as two flags and swiftc keeps
 # only the last, so Swift code would get ASan but no coverage: the counters libFuzzer's
 # feedback needs are asked for explicitly.
