@@ -42,7 +42,7 @@ extension FilePath {
         var result: [UInt8] = []
         result.reserveCapacity(path.utf8.count)
         for scalar in path.unicodeScalars {
-            if isEscape(scalar) { result.append(UInt8(scalar.value - escapeBase)) } else { result.append(contentsOf: String(scalar).utf8) }
+            if isEscape(scalar) { result.append(UInt8(scalar.value - escapeBase)) } else { UTF8.encode(scalar) { result.append($0) } }
         }
         return result
     }

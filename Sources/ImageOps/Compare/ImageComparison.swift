@@ -39,11 +39,12 @@ public struct ImageComparison: Sendable {
         let boxDeltaE = deltaE(rgbA, rgbB)
         let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
         let coverage = mask.map { box == whole ? $0.bytes : Self.coverage(of: $0, in: box) }
-        let insideOutsideBox = mask.map { box == whole ? 0 : SignificantChange.covered($0) - SignificantChange.covered($0, in: box) } ?? 0
+        // Mask pixels (coverage > 0) outside the box: unchanged, counted once for both tallies.
+        let insideOutsideBox = mask.map { box == whole ? 0 : $0.selectedPixelCount - coverage!.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } } ?? 0
         let regions = RegionTally.metrics(deltaE: boxDeltaE, rgbA: rgbA, rgbB: rgbB, width: box.width, height: box.height, coverage: coverage,
                                           threshold: Float(options.deltaEThreshold), ssimMap: ssimMap,
                                           unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
-        let significant = SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask)
+        let significant = SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask, coveredOutsideBox: insideOutsideBox)
         let deltaE = box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
         var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
                                      alpha: nil, deltaE: deltaE, significant: significant)

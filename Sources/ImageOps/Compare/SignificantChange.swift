@@ -38,7 +38,7 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
 
     /// The significant change between two packed 8-bit RGB images of `size`.
     public init(rgbA: [UInt8], rgbB: [UInt8], size: PixelSize, mask: Mask? = nil) {
-        self.init(rgbA: rgbA, rgbB: rgbB, box: PixelRect(size: size), of: size, mask: mask)
+        self.init(rgbA: rgbA, rgbB: rgbB, box: PixelRect(size: size), of: size, mask: mask, coveredOutsideBox: 0)
     }
 
     /// The significant change between two images of `size` that are identical outside
@@ -46,8 +46,9 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
     /// `box` starts at even coordinates, has even sides unless it reaches the image's edge,
     /// and keeps 8 px between each differing pixel and its sides (other than the image's
     /// edges): then every block the averages could make hot lies well inside it.
-    /// `mask` covers the whole image.
-    init(rgbA: [UInt8], rgbB: [UInt8], box: PixelRect, of size: PixelSize, mask: Mask?) {
+    /// `mask` covers the whole image; `coveredOutsideBox` is its pixels with coverage > 0
+    /// outside `box`.
+    init(rgbA: [UInt8], rgbB: [UInt8], box: PixelRect, of size: PixelSize, mask: Mask?, coveredOutsideBox: Int) {
         precondition(rgbA.count == 3 * box.width * box.height && rgbB.count == rgbA.count, "RGB samples do not match \(box)")
         precondition(PixelRect(size: size).contains(box) && mask.map { $0.size == size } ?? true, "\(box) or the mask does not fit \(size)")
         let w = box.width, h = box.height
@@ -100,7 +101,8 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
         regionCount = found.count
         regions = Array(found.prefix(Self.listed))
         // Fractions in full-resolution pixels, counted per block.
-        var changed = 0, inPixels = 0, inChanged = 0, outChanged = 0
+        // Mask pixels outside the box count from the start (they are unchanged).
+        var changed = 0, inPixels = coveredOutsideBox, inChanged = 0, outChanged = 0
         /// Full-resolution pixels of block (bx, by): 2×2, more where an odd edge joins it.
         func pixels(_ bx: Int, _ by: Int) -> Int {
             (bx == hw - 1 ? w - 2 * bx : 2) * (by == hh - 1 ? h - 2 * by : 2)
@@ -117,7 +119,6 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
                     }
                 }
             }
-            if box.size != size { inPixels = Self.covered(mask) - Self.covered(mask, in: box) }
             // A block within one block of the mask averages pixels of both sides: a change
             // inside would bleed outside there, so those blocks count only inside.
             for by in 0..<hh {
@@ -143,19 +144,6 @@ public struct SignificantChange: Sendable, Hashable, Encodable {
         if mask != nil {
             inside = inPixels > 0 ? Double(inChanged) / Double(inPixels) : 0
             outside = outPixels > 0 ? Double(outChanged) / Double(outPixels) : 0
-        }
-    }
-
-    /// Pixels of `mask` with coverage > 0 (inside `box`, or the whole mask).
-    static func covered(_ mask: Mask, in box: PixelRect? = nil) -> Int {
-        let box = box ?? PixelRect(size: mask.size)
-        return mask.withUnsafeBytes { coverage in
-            var count = 0
-            for y in box.y..<box.maxY {
-                let row = coverage.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * mask.width + box.x
-                for x in 0..<box.width { count &+= row[x] > 0 ? 1 : 0 }
-            }
-            return count
         }
     }
 
