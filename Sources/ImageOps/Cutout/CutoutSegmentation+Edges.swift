@@ -42,6 +42,19 @@ extension CutoutSegmentation {
                 }
             }
             if confident == 0 && lossy {
+                // Compression debris a few pixels off an edge whose own rim the codec
+                // smeared (no confident pixel within 3 px): the confident foreground within
+                // 9 px (the band and a JPEG block) is its F. Taking the farthest weak rim
+                // pixel as F left the debris opaque (F too near the backdrop to solve), a
+                // dotted line around the subject.
+                for ny in max(0, y - 9)...min(h - 1, y + 9) {
+                    for nx in max(0, x - 9)...min(w - 1, x + 9) {
+                        let j = ny * w + nx
+                        if label[j] == .foreground && Int(apart[j]) > reach { sum += pixel(j); confident += 1 }
+                    }
+                }
+            }
+            if confident == 0 && lossy {
                 // A feature thinner than the band (text strokes, wires) in a lossy input: F is
                 // the mean of the pixels within a tolerance of the farthest, not the farthest
                 // alone (an overshoot of the codec's ringing, which would leave the true

@@ -6,7 +6,8 @@ extension CutoutSegmentation {
     /// the tolerance more for lossy input), fenced by a real edge (80 % of the fence has
     /// 4 tolerances of contrast within 3 px, 8 for lossy input), and a minority (≤ 60 %)
     /// of the subject around them (the region's box, doubled): a white product's own body
-    /// is most of it; on a noisy backdrop, showing its grain (`grainy`).
+    /// is most of it; on a noisy backdrop, showing its grain (`grainy`); in lossy input,
+    /// not compression's dip in a light surface (`dipInASurface`).
     mutating func removeHoles(_ mode: CutoutOptions.Holes) {
         guard mode != .keep else { return }
         let w = width, h = height
@@ -50,7 +51,36 @@ extension CutoutSegmentation {
             for x in max(0, minX - extendX)...min(w - 1, maxX + extendX) where !near(y * w + x) { around += 1 }
         }
         let share = Double(component.count) / Double(component.count + around)
-        return flat && fenced && share <= 0.6 && grainy(component)
+        return flat && fenced && share <= 0.6 && grainy(component) && !dipInASurface(component, box: (minX, minY, maxX, maxY))
+    }
+
+    /// Whether a lossy region is compression's dip in a light surface rather than a hole:
+    /// no pixel of it has all 8 neighbours within the tolerance (a hole of any size that
+    /// shows the backdrop has), and a flat surface just outside the tolerance (at least 9
+    /// pixels within 3 tolerances of the backdrop, `flatSurface`) lies within 8 px. A
+    /// white body a few levels beyond the tolerance dips under it where ringing from its
+    /// outline crosses it; removing the dip took the body with it.
+    private func dipInASurface(_ component: [Int], box: (minX: Int, minY: Int, maxX: Int, maxY: Int)) -> Bool {
+        guard lossy else { return false }
+        let w = width, h = height
+        let cored = component.contains { k in
+            let x = k % w, y = k / w
+            for ny in max(0, y - 1)...min(h - 1, y + 1) {
+                for nx in max(0, x - 1)...min(w - 1, x + 1) where !near(ny * w + nx) { return false }
+            }
+            return true
+        }
+        guard !cored else { return false }
+        var surface = 0
+        for y in max(0, box.minY - 8)...min(h - 1, box.maxY + 8) {
+            for x in max(0, box.minX - 8)...min(w - 1, box.maxX + 8) {
+                let k = y * w + x
+                guard !near(k), Double(distance[k]) < 3 * tolerance, flatSurface(k) else { continue }
+                surface += 1
+                if surface >= 9 { return true }
+            }
+        }
+        return false
     }
 
     /// Whether the region shows the backdrop's grain: on a noisy backdrop (noise ≥ 2) in

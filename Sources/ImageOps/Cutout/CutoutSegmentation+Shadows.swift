@@ -20,8 +20,9 @@ extension CutoutSegmentation {
         // white panels, the body beside its grey outline): of the window's candidates, at
         // least 10 within 0.004 (0.008 for lossy input) of the pixel's factor, some beyond
         // 0.02, none in between (a shadow's fade would be). Other pixels (the backdrop, a
-        // coloured product) are no step: a shadow meets them. Windows read the original
-        // factors (flat ones are reset after the scan).
+        // coloured product) are no step: a shadow meets them. In lossy input, where
+        // compression noise breaks both tests, so is a level surface (`levelSurface`).
+        // Windows read the original factors (flat ones are reset after the scan).
         let range = UInt16(0.004 * 65535), level = UInt16((lossy ? 0.008 : 0.004) * 65535), step = UInt16(0.02 * 65535)
         var flat: [Int32] = []
         for k in 0..<count where factor[k] < Self.noShade && shade(k) > 0.9 {
@@ -36,12 +37,12 @@ extension CutoutSegmentation {
                     if d < level { same += 1 } else if d > step { beyond = true } else { between = true }
                 }
             }
-            if highest - lowest < range || (same >= 10 && beyond && !between) { flat.append(Int32(k)) }
+            if highest - lowest < range || (same >= 10 && beyond && !between) || (lossy && levelSurface(k)) { flat.append(Int32(k)) }
         }
         for k in flat { factor[Int(k)] = Self.noShade }
-        // Seeds: smooth candidates beside the background.
+        // Seeds: smooth candidates where the backdrop fades into them.
         var queue: [Int] = []
-        for k in 0..<count where factor[k] < Self.noShade && label[k] == .foreground && besideBackground(k) && smooth(k) {
+        for k in 0..<count where factor[k] < Self.noShade && label[k] == .foreground && fadesFromBackground(k, flatRatios: ratios) && smooth(k) {
             label[k] = .shadow
             queue.append(k)
             shadowCount += 1
@@ -134,6 +135,47 @@ extension CutoutSegmentation {
         }
         let mean: Float = r.sum() / 3
         return (mean, r.max() - r.min() < 0.05 + 0.1 * (1 - mean))
+    }
+
+    /// Whether the factors around pixel k (7×7, those within 0.03 of its own) lie on a
+    /// level plane: a least-squares slope under 0.0015 per pixel from at least 20 of them.
+    /// For lossy input, where compression noise (±2 levels) breaks the range test: a
+    /// light product's flat surface (a sole 5 % darker than the backdrop, beside the edge
+    /// that makes its block noisy) is level, while a shadow's fade falls by 0.004 per
+    /// pixel or more even at its faint end.
+    func levelSurface(_ k: Int) -> Bool {
+        let x = k % width, y = k / width, own = shade(k)
+        var n: Float = 0, sx: Float = 0, sy: Float = 0, sxx: Float = 0, syy: Float = 0, sxy: Float = 0
+        var sf: Float = 0, sxf: Float = 0, syf: Float = 0
+        for ny in max(0, y - 3)...min(height - 1, y + 3) {
+            for nx in max(0, x - 3)...min(width - 1, x + 3) {
+                let j = ny * width + nx
+                guard factor[j] < Self.noShade else { continue }
+                let f = shade(j) - own
+                guard abs(f) <= 0.03 else { continue }
+                let u = Float(nx - x), v = Float(ny - y)
+                n += 1; sx += u; sy += v; sxx += u * u; syy += v * v; sxy += u * v
+                sf += f; sxf += u * f; syf += v * f
+            }
+        }
+        guard n >= 20 else { return false }
+        // Centre the sums, then solve the 2×2 normal equations for the slopes.
+        let cxx = sxx - sx * sx / n, cyy = syy - sy * sy / n, cxy = sxy - sx * sy / n
+        let cxf = sxf - sx * sf / n, cyf = syf - sy * sf / n
+        let determinant = cxx * cyy - cxy * cxy
+        guard determinant > 1e-3 else { return false }
+        let b = (cxf * cyy - cyf * cxy) / determinant, c = (cyf * cxx - cxf * cxy) / determinant
+        return (b * b + c * c).squareRoot() < 0.0015
+    }
+
+    /// Whether a 4-neighbour of pixel k is background darkened within 0.03 of k's factor:
+    /// a shadow begins with its faint fringe, so the backdrop fades into it. The
+    /// anti-aliased rim of pale grey lettering (or of a light product) steps from the
+    /// backdrop: seeded there, a shadow took over the strokes.
+    func fadesFromBackground(_ k: Int, flatRatios: [[Float]]?) -> Bool {
+        let x = k % width, y = k / width, own = shade(k)
+        func fades(_ j: Int) -> Bool { label[j] == .background && abs(min(darkening(j, flatRatios: flatRatios).mean, 1) - own) <= 0.03 }
+        return (x > 0 && fades(k - 1)) || (x + 1 < width && fades(k + 1)) || (y > 0 && fades(k - width)) || (y + 1 < height && fades(k + width))
     }
 
     /// The factor of pixel k (1 where none).

@@ -115,9 +115,13 @@ struct CutoutSegmentation {
     }
 
     /// Speckles: weak foreground (outside the tolerance, under 3 tolerances) with no clear
-    /// edge (4 tolerances) within 3 px but one within 10 px: ringing and noise beside an
-    /// edge, not subject. A pale object has no clear edge at all, so it stays. Only for
-    /// lossy input: a lossless one has no ringing, and its noise is within the tolerance.
+    /// edge (4 tolerances) within 3 px but one within 10 px, and a pixel within the
+    /// tolerance within 2 px: ringing and noise about the backdrop beside an edge, not
+    /// subject. A pale object has no clear edge at all, so it stays; a light surface a few
+    /// levels beyond the tolerance (a white body beside its outline, a light sole above
+    /// its shadow) rings about its own level, not the backdrop's, and is flat away from
+    /// the edge (`flatSurface`), so it stays too. Only for lossy input: a lossless one has
+    /// no ringing, and its noise is within the tolerance.
     mutating func findSpeckles() {
         let weakLimit = 3 * tolerance, strongLimit = 4 * tolerance
         func weak(_ k: Int) -> Bool {
@@ -128,7 +132,22 @@ struct CutoutSegmentation {
         let edge = distance.withUnsafeBufferPointer { d in
             ChebyshevDistance.compute(width: width, height: height, limit: 10) { Double(d[$0]) >= strongLimit }
         }
-        for k in 0..<count where edge[k] > 3 && edge[k] <= 10 && weak(k) { speckles.insert(k) }
+        let backdrop = distance.withUnsafeBufferPointer { d in
+            ChebyshevDistance.compute(width: width, height: height, limit: 2) { Double(d[$0]) <= tolerance }
+        }
+        for k in 0..<count where edge[k] > 3 && edge[k] <= 10 && backdrop[k] <= 2 && weak(k) && !flatSurface(k) { speckles.insert(k) }
+    }
+
+    /// Whether pixel k and its 8 neighbours are within 1.5 levels of one distance from the
+    /// backdrop: a surface (a JPEG block without an edge decodes flat), not ringing, which
+    /// varies from pixel to pixel. A white product's body a tolerance from the backdrop was
+    /// taken for ringing within 10 px of its outline and cleared with it.
+    func flatSurface(_ k: Int) -> Bool {
+        let x = k % width, y = k / width, own = distance[k]
+        for ny in max(0, y - 1)...min(height - 1, y + 1) {
+            for nx in max(0, x - 1)...min(width - 1, x + 1) where abs(distance[ny * width + nx] - own) > 1.5 { return false }
+        }
+        return true
     }
 
     /// Speckles reached from the background join it.

@@ -152,14 +152,18 @@ import TestSupport
     /// panels were taken for shadow (alpha 6–11; 1609 of 13 805 pixels inside the outline
     /// under alpha 0.9 on the PNG), on a noisy backdrop the band was cleared as
     /// compression speckles (6041), and one body pixel was removed as an "island" because
-    /// its neighbours had been walked from elsewhere. (Through JPEG q85 the band is still
-    /// lost: not fixed.)
+    /// its neighbours had been walked from elsewhere.
     @Test(arguments: ["white-outlined-on-near-white.png", "white-outlined-on-noisy-white.png"])
     func aWhiteProductKeepsItsBodyBesideItsOutline(file: String) throws {
         let image = try ImageCodec.decode(try FixtureFiles.bytes("cutout/\(file)")).pixels
-        let cut = Cutout.apply(image).image
-        // Pixel centres 3 px inside the product's outer rounded rectangle (42.5…215 ×
-        // 82.5…172.5, radius 22.5, in pixels).
+        let (pixels, lost) = Self.insideOutline(Cutout.apply(image).image)
+        #expect(pixels == 13_805)
+        #expect(lost == 0, "\(lost) of \(pixels) pixels inside the outline under alpha 0.9")
+    }
+
+    /// The outlined product's pixels 3 px inside its outer rounded rectangle (42.5…215 ×
+    /// 82.5…172.5, radius 22.5, in pixels), and how many of them `cut` leaves under alpha 0.9.
+    static func insideOutline(_ cut: PixelBuffer) -> (pixels: Int, lost: Int) {
         func inside(_ x: Double, _ y: Double) -> Bool {
             let x0 = 45.5, y0 = 85.5, x1 = 212.0, y1 = 169.5, r = 19.5
             let cx = min(max(x, x0 + r), x1 - r), cy = min(max(y, y0 + r), y1 - r)
@@ -170,8 +174,85 @@ import TestSupport
             pixels += 1
             if cut[x, y][3] < 230 { lost += 1 }
         } }
+        return (pixels, lost)
+    }
+
+    /// The same product through JPEG q85 (the evaluation's files), on the near-white
+    /// backdrop (body 9 levels beyond the 8-level tolerance) and on the gradient. Before:
+    /// 7963 and 6507 of the 13 805 pixels inside the outline under alpha 0.9. Ringing from
+    /// the outline dips the body under the tolerance in pockets; they were removed as
+    /// holes, and the body within 10 px of an edge, taken for compression speckles, went
+    /// with them (the body rings about its own level, not the
+    /// backdrop's: speckles must lie within 2 px of a backdrop-matching pixel and not on
+    /// a flat surface; a pocket without a core beside a flat light surface is a dip, not
+    /// a hole); the body's noisy band beside the outline became shadow (a level surface is
+    /// not a shadow's fade).
+    @Test(arguments: ["white-outlined-on-near-white.jpg", "white-outlined-on-gradient.jpg"])
+    func aWhiteProductInAJPEGKeepsItsBody(file: String) throws {
+        let image = try ImageCodec.decode(try FixtureFiles.bytes("cutout/\(file)")).pixels
+        let (pixels, lost) = Self.insideOutline(Cutout.apply(image, options: CutoutOptions(lossyInput: true)).image)
         #expect(pixels == 13_805)
-        #expect(lost == 0, "\(lost) of \(pixels) pixels inside the outline under alpha 0.9")
+        #expect(lost < 50, "\(lost) of \(pixels) pixels inside the outline under alpha 0.9")
+    }
+
+    /// The evaluation's "sneaker + shadow" through JPEG q85: a light sole (235, 5 % under
+    /// the backdrop) standing on a soft shadow, below a white body in a grey outline.
+    /// Before: on near-white, 2049 of the sole's 2197 inner pixels under alpha 0.9 (its
+    /// ringing rows cleared as speckles, its noisy rows taken for the shadow's fade); on
+    /// noisy white, 997 in the sole and 2207 in the body (dips removed as holes).
+    @Test(arguments: ["sneaker-on-shadow-near-white.jpg", "sneaker-on-shadow-noisy-white.jpg"])
+    func aLightSoleOnItsShadowInAJPEGStaysOpaque(file: String) throws {
+        let image = try ImageCodec.decode(try FixtureFiles.bytes("cutout/\(file)")).pixels
+        let cut = Cutout.apply(image, options: CutoutOptions(lossyInput: true)).image
+        var sole = 0, body = 0
+        for y in 161..<174 { for x in 44..<213 where cut[x, y][3] < 230 { sole += 1 } }
+        for y in 110..<160 { for x in 70..<190 where cut[x, y][3] < 230 { body += 1 } }
+        #expect(sole < 20, "\(sole) of 2197 sole pixels under alpha 0.9")
+        #expect(body < 20, "\(body) of 6000 body pixels under alpha 0.9")
+        // The shadow under it is still a shadow: black, half transparent.
+        let under = cut[128, 180]
+        #expect(under[0] == 0 && under[3] > 60 && under[3] < 200, "\(under)")
+    }
+
+    /// Pale grey text on a light grey backdrop (225) through JPEG q85 (the evaluation's
+    /// file): the strokes (196, factor 0.87) are neutral and darker than the backdrop, and
+    /// their anti-aliased rim let a shadow seed there and take them over (396 of 1774
+    /// pixels under alpha 0.9 against the lossless cut on white, 421 shadow pixels). A
+    /// shadow starts where the backdrop fades into it, within 0.03 of its factor.
+    @Test func paleTextOnLightGreyIsNotAShadow() throws {
+        let lossless = try ImageCodec.decode(try FixtureFiles.bytes("cutout/pale-ink-on-white.png")).pixels
+        let jpeg = try ImageCodec.decode(try FixtureFiles.bytes("cutout/pale-ink-on-light-grey.jpg")).pixels
+        let truth = Cutout.apply(lossless).image, (cut, report) = Cutout.apply(jpeg, options: CutoutOptions(lossyInput: true))
+        var opaque = 0, lost = 0
+        for y in 0..<256 { for x in 0..<256 where truth[x, y][3] == 255 {
+            opaque += 1
+            if cut[x, y][3] < 230 { lost += 1 }
+        } }
+        #expect(opaque == 1774)
+        #expect(lost < 180, "\(lost) of \(opaque) opaque pixels under alpha 0.9")
+        #expect(report.shadowPixels < 200, "\(report.shadowPixels) shadow pixels")
+    }
+
+    /// The evaluation's "confetti" on light grey (225) through JPEG q85: 4:2:0 chroma
+    /// ringing leaves lines of debris 3–5 px off each piece, 8–10 levels from the backdrop.
+    /// Their F came from the piece's smeared rim (or from two weak pixels that happened to
+    /// be 4 px inside the debris), too near the backdrop to solve, so they stayed opaque:
+    /// 407 pixels at alpha ≥ 0.9 more than 2 px outside the lossless cut. F is now the
+    /// confident foreground within 9 px when there is none within 3.
+    @Test func chromaDebrisBesideSmallPiecesIsNotOpaque() throws {
+        let lossless = try ImageCodec.decode(try FixtureFiles.bytes("cutout/confetti-on-light-grey.png")).pixels
+        let jpeg = try ImageCodec.decode(try FixtureFiles.bytes("cutout/confetti-on-light-grey.jpg")).pixels
+        let truth = Cutout.apply(lossless).image, cut = Cutout.apply(jpeg, options: CutoutOptions(lossyInput: true)).image
+        var outside = 0, pieces = 0
+        for y in 0..<256 { for x in 0..<256 {
+            if truth[x, y][3] == 255 { pieces += 1 }
+            guard cut[x, y][3] >= 230 else { continue }
+            var near = false
+            for ny in max(0, y - 2)...min(255, y + 2) { for nx in max(0, x - 2)...min(255, x + 2) where truth[nx, ny][3] > 5 { near = true } }
+            if !near { outside += 1 }
+        } }
+        #expect(pieces > 3000)
+        #expect(outside < 200, "\(outside) opaque pixels more than 2 px outside the pieces")
     }
 
     /// The evaluation's "texture + highlight" on its noisy white backdrop (lossless): three
