@@ -16,7 +16,8 @@ extension CutoutSegmentation {
     /// from B) and colour is decontaminated: F̂ = B + (x − B)/α, blended toward F below
     /// α = 0.3. For lossy input, confident pixels are also 8 tolerances off the backdrop
     /// or on a flat surface; without one within 3 px, F is the mean of those within 9 px,
-    /// else of the pixels within a tolerance of the farthest; and alpha within 2
+    /// else of the pixels within a tolerance of the farthest (within 3 px, or 9 when none
+    /// within 3 is 8 tolerances off the backdrop); and alpha within 2
     /// tolerances of 1 along F − B is 1. Where F is within 8 tolerances of B (a white
     /// product) the band stays opaque. Shadows are black at 1 − factor, or transparent
     /// with `.drop`.
@@ -68,9 +69,21 @@ extension CutoutSegmentation {
                 // A feature thinner than the band (text strokes, wires) in a lossy input: F is
                 // the mean of the pixels within a tolerance of the farthest, not the farthest
                 // alone (an overshoot of the codec's ringing, which would leave the true
-                // colour short of α 1).
-                for ny in max(0, y - 3)...min(h - 1, y + 3) {
-                    for nx in max(0, x - 3)...min(w - 1, x + 3) {
+                // colour short of α 1). When nothing within 3 px is clearly off the backdrop
+                // (ringing 3–4 px above a thin letter, whose anti-aliased rim is the farthest
+                // there), the farthest within 9 px.
+                var radius = 3
+                if farthestDistance < clear {
+                    radius = 9
+                    for ny in max(0, y - 9)...min(h - 1, y + 9) {
+                        for nx in max(0, x - 9)...min(w - 1, x + 9) {
+                            let j = ny * w + nx
+                            if label[j] == .foreground && distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
+                        }
+                    }
+                }
+                for ny in max(0, y - radius)...min(h - 1, y + radius) {
+                    for nx in max(0, x - radius)...min(w - 1, x + radius) {
                         let j = ny * w + nx
                         if label[j] == .foreground && Double(distance[j]) >= Double(farthestDistance) - tolerance { sum += pixel(j); confident += 1 }
                     }
