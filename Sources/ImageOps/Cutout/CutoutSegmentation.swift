@@ -132,10 +132,15 @@ struct CutoutSegmentation {
         let edge = distance.withUnsafeBufferPointer { d in
             ChebyshevDistance.compute(width: width, height: height, limit: 10) { Double(d[$0]) >= strongLimit }
         }
-        let backdrop = distance.withUnsafeBufferPointer { d in
-            ChebyshevDistance.compute(width: width, height: height, limit: 2) { Double(d[$0]) <= tolerance }
+        // Few pixels pass the first two tests: the 5×5 look for the backdrop is per pixel.
+        func besideBackdrop(_ k: Int) -> Bool {
+            let x = k % width, y = k / width
+            for ny in max(0, y - 2)...min(height - 1, y + 2) {
+                for nx in max(0, x - 2)...min(width - 1, x + 2) where Double(distance[ny * width + nx]) <= tolerance { return true }
+            }
+            return false
         }
-        for k in 0..<count where edge[k] > 3 && edge[k] <= 10 && backdrop[k] <= 2 && weak(k) && !flatSurface(k) { speckles.insert(k) }
+        for k in 0..<count where edge[k] > 3 && edge[k] <= 10 && weak(k) && besideBackdrop(k) && !flatSurface(k) { speckles.insert(k) }
     }
 
     /// Whether pixel k and its 8 neighbours are within 1.5 levels of one distance from the
