@@ -16,8 +16,9 @@ public import ImageCore
 ///    a nearly channel-constant, smoothly varying factor become black at alpha 1 − factor
 ///    (or transparent with `.drop`). A product's grey outline is not smooth, so a shadow
 ///    never grows into it; a level light surface (a sole, a white body) is not a shadow's
-///    fade, and a shadow starts where the backdrop fades into it, not at a step. The shadow's faint outer fringe, which compression makes
-///    uneven, joins it where it lies between shadow and backdrop away from the product.
+///    fade, and a shadow starts where the backdrop fades into it, not at a step. The
+///    shadow's faint outer fringe, which compression makes uneven, joins it where it lies
+///    between shadow and backdrop away from the product.
 /// 5. Soft edges: in a 2-pixel band at the boundary (3 for lossy input), alpha is solved from
 ///    x = αF + (1 − α)B with B the local backdrop and F the nearby confident foreground,
 ///    and the colour is decontaminated: F̂ = B + (x − B)/α, blended toward F where α is

@@ -17,10 +17,9 @@ extension CutoutSegmentation {
     /// α = 0.3. For lossy input, confident pixels are also 8 tolerances off the backdrop
     /// or on a flat surface; without one within 3 px, F is the mean of those within 9 px,
     /// else of the pixels within a tolerance of the farthest (within 3 px, or 9 when none
-    /// within 3 is 8 tolerances off the backdrop); and alpha within 2
-    /// tolerances of 1 along F − B is 1. Where F is within 8 tolerances of B (a white
-    /// product) the band stays opaque. Shadows are black at 1 − factor, or transparent
-    /// with `.drop`.
+    /// within 3 is 8 tolerances off the backdrop); and alpha within 2 tolerances of 1
+    /// along F − B is 1. Where F is within 8 tolerances of B (a white product) the band
+    /// stays opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
     /// Releases the distance, factor and scratch planes (the last stage).
     mutating func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
