@@ -23,6 +23,14 @@ extension CutoutSegmentation {
     /// Releases the distance, factor and scratch planes (the last stage).
     mutating func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
+        // Shadow alphas as bytes first: the factor and scratch planes go before the band
+        // is solved (the peak of a cut-out: pixels, distances, labels, band distances).
+        var shadowAlpha: [UInt8] = []
+        if shadowCount > 0 && shadows == .keep {
+            shadowAlpha = LargeAllocation.array(repeating: 0 as UInt8, count: n)
+            for k in 0..<n where label[k] == .shadow { shadowAlpha[k] = UInt8(min(max(1 - shade(k), 0), 1) * 255 + 0.5) }
+        }
+        factor = []; scratch = []
         // The band: foreground within `reach` (chessboard) of anything else.
         let reach = lossy ? 3 : 2   // ringing reaches further than anti-aliasing
         let apart = label.withUnsafeBufferPointer { l in
@@ -103,13 +111,8 @@ extension CutoutSegmentation {
             banded.append((k, a, solved * weight + f * (1 - weight)))
         }
 
-        // Shadow alphas as bytes, then the Float planes go before the output is allocated.
-        var shadowAlpha: [UInt8] = []
-        if shadowCount > 0 && shadows == .keep {
-            shadowAlpha = LargeAllocation.array(repeating: 0 as UInt8, count: n)
-            for k in 0..<n where label[k] == .shadow { shadowAlpha[k] = UInt8(min(max(1 - shade(k), 0), 1) * 255 + 0.5) }
-        }
-        distance = []; factor = []; scratch = []
+        // The distance plane goes before the output is allocated.
+        distance = []
         var foreground = 0, minX = w, minY = h, maxX = -1, maxY = -1, cursor = 0
         let image = PixelBuffer(width: w, height: h, format: .rgba8) { destination, stride in
             bytes.withUnsafeBufferPointer { source in
