@@ -59,6 +59,8 @@ extension CutoutSegmentation {
                     if distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
                 }
             }
+            // The farthest foreground within 9 px, found in the same scan (used below).
+            var farthestWide = farthest, farthestWideDistance = farthestDistance
             if confident == 0 && lossy {
                 // Compression debris a few pixels off an edge whose own rim the codec
                 // smeared (no confident pixel within 3 px): the confident foreground within
@@ -68,7 +70,9 @@ extension CutoutSegmentation {
                 for ny in max(0, y - 9)...min(h - 1, y + 9) {
                     for nx in max(0, x - 9)...min(w - 1, x + 9) {
                         let j = ny * w + nx
+                        guard label[j] == .foreground else { continue }
                         if confidentAt(j) { sum += pixel(j); confident += 1 }
+                        if distance[j] > farthestWideDistance { farthestWideDistance = distance[j]; farthestWide = pixel(j) }
                     }
                 }
             }
@@ -80,15 +84,7 @@ extension CutoutSegmentation {
                 // (ringing 3–4 px above a thin letter, whose anti-aliased rim is the farthest
                 // there), the farthest within 9 px.
                 var radius = 3
-                if farthestDistance < clear {
-                    radius = 9
-                    for ny in max(0, y - 9)...min(h - 1, y + 9) {
-                        for nx in max(0, x - 9)...min(w - 1, x + 9) {
-                            let j = ny * w + nx
-                            if label[j] == .foreground && distance[j] > farthestDistance { farthestDistance = distance[j]; farthest = pixel(j) }
-                        }
-                    }
-                }
+                if farthestDistance < clear { radius = 9; farthestDistance = farthestWideDistance; farthest = farthestWide }
                 for ny in max(0, y - radius)...min(h - 1, y + radius) {
                     for nx in max(0, x - radius)...min(w - 1, x + radius) {
                         let j = ny * w + nx

@@ -98,9 +98,7 @@ extension CutoutSegmentation {
             // Touching the shadow where it continues the shadow's fade (a white product
             // standing on its shadow is much lighter than the shadow at their edge).
             let touchesShadow = component.contains { k in
-                let x = k % w, y = k / w
-                func continues(_ j: Int) -> Bool { label[j] == .shadow && abs(shade(j) - ratio[k]) <= 0.03 }
-                return (x > 0 && continues(k - 1)) || (x + 1 < w && continues(k + 1)) || (y > 0 && continues(k - w)) || (y + 1 < h && continues(k + w))
+                anyNeighbour(of: k) { j in label[j] == .shadow && abs(shade(j) - ratio[k]) <= 0.03 }
             }
             // A strip at most 2 px from the background is the same fringe cut off by noise.
             let strip = component.allSatisfy { nearBackground[$0] <= 2 }
@@ -173,9 +171,8 @@ extension CutoutSegmentation {
     /// anti-aliased rim of pale grey lettering (or of a light product) steps from the
     /// backdrop: seeded there, a shadow took over the strokes.
     func fadesFromBackground(_ k: Int, flatRatios: [[Float]]?) -> Bool {
-        let x = k % width, y = k / width, own = shade(k)
-        func fades(_ j: Int) -> Bool { label[j] == .background && abs(min(darkening(j, flatRatios: flatRatios).mean, 1) - own) <= 0.03 }
-        return (x > 0 && fades(k - 1)) || (x + 1 < width && fades(k + 1)) || (y > 0 && fades(k - width)) || (y + 1 < height && fades(k + width))
+        let own = shade(k)
+        return anyNeighbour(of: k) { j in label[j] == .background && abs(min(darkening(j, flatRatios: flatRatios).mean, 1) - own) <= 0.03 }
     }
 
     /// The factor of pixel k (1 where none).

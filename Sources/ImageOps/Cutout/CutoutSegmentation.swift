@@ -81,10 +81,12 @@ struct CutoutSegmentation {
     mutating func returnScratch(_ plane: [Bool]) { scratch = plane }
 
     /// Whether a 4-neighbour of pixel k is background.
-    func besideBackground(_ k: Int) -> Bool {
+    func besideBackground(_ k: Int) -> Bool { anyNeighbour(of: k) { label[$0] == .background } }
+
+    /// Whether `test` holds for a 4-neighbour of pixel k (inside the image).
+    @inline(__always) func anyNeighbour(of k: Int, _ test: (Int) -> Bool) -> Bool {
         let x = k % width, y = k / width
-        return (x > 0 && label[k - 1] == .background) || (x + 1 < width && label[k + 1] == .background)
-            || (y > 0 && label[k - width] == .background) || (y + 1 < height && label[k + width] == .background)
+        return (x > 0 && test(k - 1)) || (x + 1 < width && test(k + 1)) || (y > 0 && test(k - width)) || (y + 1 < height && test(k + width))
     }
 
     @inline(__always) func pixel(_ k: Int) -> SIMD3<Float> {
