@@ -18,7 +18,10 @@ public import ImageCore
 ///    never grows into it; a level light surface (a sole, a white body) is not a shadow's
 ///    fade, and a shadow starts where the backdrop fades into it, not at a step. The
 ///    shadow's faint outer fringe, which compression makes uneven, joins it where it lies
-///    between shadow and backdrop away from the product.
+///    between shadow and backdrop away from the product. Then, for lossy input, the
+///    backdrop's ringing pockets between pieces of the subject, centred on the backdrop
+///    but beyond the tolerance, join the background (after the shadows, whose faint
+///    fringe is near the backdrop too).
 /// 5. Soft edges: in a 2-pixel band at the boundary (3 for lossy input), alpha is solved from
 ///    x = αF + (1 − α)B with B the local backdrop and F the nearby confident foreground,
 ///    and the colour is decontaminated: F̂ = B + (x − B)/α, blended toward F where α is
@@ -56,6 +59,7 @@ public enum Cutout {
         segmentation.clearSpeckles()
         segmentation.findShadows()
         segmentation.absorbShadowFringe()
+        if options.lossyInput { segmentation.joinRingingPockets() }
         segmentation.removeHoles(options.holes)
         if segmentation.holesRemoved > 0 { segmentation.clearSpeckles() }   // the speckles inside them go too
         segmentation.removeIslands()

@@ -19,7 +19,10 @@ extension CutoutSegmentation {
     /// else of the pixels within a tolerance of the farthest (within 3 px, or 9 when none
     /// within 3 is 8 tolerances off the backdrop); and alpha within 2 tolerances of 1
     /// along F − B is 1. Where F is within 8 tolerances of B (a white product) the band
-    /// stays opaque. Shadows are black at 1 − factor, or transparent with `.drop`.
+    /// stays opaque, except (lossy input) weak pixels touching the backdrop: these take
+    /// the clear foreground within 3 px (a dark outline) as F, or with none, become
+    /// transparent when under a quarter of the way from B to F. Shadows are black at
+    /// 1 − factor, or transparent with `.drop`.
     /// Releases the distance, factor and scratch planes (the last stage).
     mutating func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
@@ -92,10 +95,34 @@ extension CutoutSegmentation {
                     }
                 }
             }
-            let f = confident > 0 ? sum / confident : farthest
-            let b = backdrop(k), fb = f - b
-            let span = (fb * fb).sum()
-            guard span.squareRoot() >= Float(8 * tolerance) else { continue }
+            var f = confident > 0 ? sum / confident : farthest
+            let b = backdrop(k)
+            var fb = f - b
+            var span = (fb * fb).sum()
+            if lossy && span.squareRoot() < Float(8 * tolerance) && apart[k] == 1 && Double(distance[k]) < 3 * tolerance {
+                // Ringing just outside the dark outline (or sole) of a light subject: F, the
+                // light body beyond the band, is too near the backdrop to solve, so the
+                // ringing stayed opaque. A weak pixel touching the backdrop takes the clear
+                // foreground within 3 px (the outline) as F. The body inside the outline
+                // does not touch the backdrop.
+                var outline = SIMD3<Float>.zero, outlines: Float = 0
+                for ny in max(0, y - 3)...min(h - 1, y + 3) {
+                    for nx in max(0, x - 3)...min(w - 1, x + 3) {
+                        let j = ny * w + nx
+                        if label[j] == .foreground && distance[j] >= clear { outline += pixel(j); outlines += 1 }
+                    }
+                }
+                if outlines > 0 { f = outline / outlines; fb = f - b; span = (fb * fb).sum() }
+            }
+            guard span.squareRoot() >= Float(8 * tolerance) else {
+                // Unsolvable (a light body): opaque, except a weak pixel touching the
+                // backdrop that lies on the backdrop's side of F (under a quarter of the way
+                // to F: ringing beside pale text or a light body at least 3 tolerances off
+                // the backdrop; nearer than that, noise decides the side).
+                if lossy && apart[k] == 1 && Double(distance[k]) < 3 * tolerance && span.squareRoot() >= Float(3 * tolerance)
+                    && ((pixel(k) - b) * fb).sum() < 0.25 * span { banded.append((k, 0, .zero)) }
+                continue
+            }
             var a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)
             // In a lossy input, within 2 tolerances of F along F − B is F: beside an edge
             // the codec's ringing runs to about twice its noise in flat areas (pale text

@@ -171,6 +171,39 @@ struct CutoutSegmentation {
         }
     }
 
+    /// Ringing pockets (lossy input): weak foreground (under 2 tolerances) whose 3×3
+    /// mean is within a tolerance of the backdrop in lightness (the mean of the channels)
+    /// and within 1.5 tolerances in colour (the rest), reached from the background,
+    /// joins it. Between the pieces of a subject every JPEG block holds an edge, so the
+    /// backdrop there rings beyond the tolerance and is tinted by the pieces' subsampled
+    /// colour; the flood did not reach it, and the pocket stayed opaque. Ringing averages
+    /// out over 3×3; a light surface (a sole, a white body) keeps its lightness offset.
+    mutating func joinRingingPockets() {
+        let w = width, h = height, limit = 2 * tolerance
+        let lightness = Float(tolerance * tolerance), colour = Float(2.25 * tolerance * tolerance)
+        func rings(_ k: Int) -> Bool {
+            guard label[k] == .foreground, Double(distance[k]) < limit else { return false }
+            let x = k % w, y = k / w
+            var sum = SIMD3<Float>.zero, n: Float = 0
+            for ny in max(0, y - 1)...min(h - 1, y + 1) {
+                for nx in max(0, x - 1)...min(w - 1, x + 1) { let j = ny * w + nx; sum += pixel(j) - backdrop(j); n += 1 }
+            }
+            let mean = sum / n
+            let grey = mean.sum() / 3, tint = mean - SIMD3(repeating: grey)
+            return 3 * grey * grey <= lightness && (tint * tint).sum() <= colour
+        }
+        var queue: [Int] = []
+        for k in 0..<count where label[k] == .foreground && besideBackground(k) && rings(k) {
+            label[k] = .background
+            queue.append(k)
+        }
+        PixelGraph.flood(&queue, width: w, height: h) { k in
+            guard rings(k) else { return false }
+            label[k] = .background
+            return true
+        }
+    }
+
     /// Islands: foreground specks of at most 4 pixels (16 for lossy input: debris of a
     /// JPEG block), all weak (under 6 tolerances), surrounded by background: compression
     /// debris. A foreground neighbour already walked from another start joins the speck
