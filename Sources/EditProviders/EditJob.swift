@@ -24,10 +24,11 @@ public enum EditJob {
         let maskBytes = try options.maskPath.map { try FileAccess.read($0) }
         // The source and the mask are decoded side by side. The source is decoded once,
         // whole: the upload is made from it, and paste-back and the drift report need it
-        // after the call.
+        // after the call. An opaque colour source stays RGB (paste-back, the comparisons
+        // and the encoders then neither convert nor scan an alpha channel).
         let sourcePath = options.sourcePath, maskPath = options.maskPath ?? "mask", maskChannel = options.maskChannel
         let (decodedSource, decodedMask) = sideBySide({
-            try FileError.attributing(to: sourcePath) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame)) }
+            try FileError.attributing(to: sourcePath) { try ImageCodec.decode(bytes, options: DecodingOptions(animation: .firstFrame, keepRGB: true)) }
         }, maskBytes.map { maskBytes in { try MaskImport.read(bytes: maskBytes, path: maskPath, channel: maskChannel) } })
         let decoded = try decodedSource.get()
         let source = decoded.upright()
@@ -139,7 +140,7 @@ public enum EditJob {
         let result = try await provider.edit(plan.request)
         let providerTime = lap()
         guard let first = result.images.first else { throw EditProviderError.invalidResponse("no image in the answer") }
-        let edited = try FileError.attributing(to: "\(provider.id) result") { try ImageCodec.decode(first).pixels }
+        let edited = try FileError.attributing(to: "\(provider.id) result") { try ImageCodec.decode(first, options: DecodingOptions(keepRGB: true)).pixels }
         let source = plan.source
         let decodeTime = lap()
         // Before paste-back: the result on the source grid (the source where the model saw nothing).

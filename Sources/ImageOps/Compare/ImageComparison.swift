@@ -13,7 +13,7 @@ public struct ImageComparison: Sendable {
     public var outside: RegionMetrics?
     /// When either image has alpha.
     public var alpha: AlphaDifference?
-    /// Per-pixel ΔE00, row-major (for heatmaps).
+    /// Per-pixel ΔE00, row-major (for heatmaps); empty without `perPixelDeltaE`.
     public var deltaE: [Float]
     /// Connected changes above the codec noise floor (and their share inside and outside
     /// the mask).
@@ -45,7 +45,7 @@ public struct ImageComparison: Sendable {
                                           threshold: Float(options.deltaEThreshold), ssimMap: ssimMap,
                                           unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
         let significant = SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask, coveredOutsideBox: insideOutsideBox)
-        let deltaE = box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
+        let deltaE = !options.perPixelDeltaE ? [] : box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
         var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
                                      alpha: nil, deltaE: deltaE, significant: significant)
         if options.countPixelmatch { result.pixelmatch = Pixelmatch.compare(a, b, options: options.pixelmatch).mismatched }

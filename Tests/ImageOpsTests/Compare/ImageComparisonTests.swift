@@ -60,6 +60,8 @@ import TestSupport
         let source = SyntheticImages.noise(width: 301, height: 203, seed: 5, opaque: true)
         let mask = Self.mask(PixelRect(x: 40, y: 30, width: 180, height: 120), size: source.size)
         let full = ComparisonOptions(alignmentRadius: 0, structuralSimilarity: false, countPixelmatch: true)
+        var regionsOnly = ComparisonOptions.drift
+        regionsOnly.perPixelDeltaE = true
         let edits: [(PixelBuffer, Bool)] = [
             (Self.painted(source, PixelRect(x: 90, y: 60, width: 40, height: 30), [200, 40, 40, 255]), true),
             (Self.painted(source, PixelRect(x: 270, y: 170, width: 31, height: 33), [20, 200, 90, 255]), true),
@@ -70,10 +72,13 @@ import TestSupport
         for (edited, local) in edits {
             #expect((ImageComparison.differingBox(source, edited) != nil) == local)
             for m in [mask, nil] {
-                let boxed = ImageComparison.compare(source, edited, mask: m, options: .drift)
+                let boxed = ImageComparison.compare(source, edited, mask: m, options: regionsOnly)
                 let whole = ImageComparison.compare(source, edited, mask: m, options: full)
                 #expect(boxed.whole == whole.whole && boxed.inside == whole.inside && boxed.outside == whole.outside)
                 #expect(boxed.significant == whole.significant && boxed.deltaE == whole.deltaE)
+                // The drift report's options: the same metrics, no per-pixel plane.
+                let drift = ImageComparison.compare(source, edited, mask: m, options: .drift)
+                #expect(drift.whole == whole.whole && drift.outside == whole.outside && drift.significant == whole.significant && drift.deltaE.isEmpty)
             }
         }
     }
