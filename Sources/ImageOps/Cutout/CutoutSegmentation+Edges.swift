@@ -19,10 +19,10 @@ extension CutoutSegmentation {
     /// else of the pixels within a tolerance of the farthest (within 3 px, or 9 when none
     /// within 3 is 8 tolerances off the backdrop); and alpha within 2 tolerances of 1
     /// along F − B is 1. Where F is within 8 tolerances of B (a white product) the band
-    /// stays opaque, except (lossy input) weak pixels touching the backdrop: these take
-    /// the clear foreground within 3 px (a dark outline) as F, or with none, become
-    /// transparent when under a quarter of the way from B to F. Shadows are black at
-    /// 1 − factor, or transparent with `.drop`.
+    /// stays opaque, except (lossy input) weak pixels (under 3 `lossyFloor`s from B)
+    /// touching the backdrop: these take the clear foreground within 3 px (a dark outline)
+    /// as F, or with none, become transparent when under a quarter of the way from B to F.
+    /// Shadows are black at 1 − factor, or transparent with `.drop`.
     /// Releases the distance, factor and scratch planes (the last stage).
     mutating func render(shadows: CutoutOptions.Shadows) -> Rendered {
         let w = width, h = height, n = count
@@ -44,6 +44,10 @@ extension CutoutSegmentation {
         // backdrop or on a flat surface (a white body): ringing inside a thick band of
         // debris is neither, and as F it left the debris opaque.
         let clear = Float(8 * tolerance)
+        // Ringing, in the codec's units (not the tolerance's: a noisy backdrop's large
+        // tolerance already took its ringing, and in its units the rules below took parts
+        // of the subject).
+        let weak = 3 * Self.lossyFloor
         @inline(__always) func confidentAt(_ j: Int) -> Bool {
             label[j] == .foreground && Int(apart[j]) > reach && (!lossy || distance[j] >= clear || flatSurface(j))
         }
@@ -99,7 +103,7 @@ extension CutoutSegmentation {
             let b = backdrop(k)
             var fb = f - b
             var span = (fb * fb).sum()
-            if lossy && span.squareRoot() < Float(8 * tolerance) && apart[k] == 1 && Double(distance[k]) < 3 * tolerance {
+            if lossy && span.squareRoot() < Float(8 * tolerance) && apart[k] == 1 && Double(distance[k]) < weak {
                 // Ringing just outside the dark outline (or sole) of a light subject: F, the
                 // light body beyond the band, is too near the backdrop to solve, so the
                 // ringing stayed opaque. A weak pixel touching the backdrop takes the clear
@@ -117,9 +121,9 @@ extension CutoutSegmentation {
             guard span.squareRoot() >= Float(8 * tolerance) else {
                 // Unsolvable (a light body): opaque, except a weak pixel touching the
                 // backdrop that lies on the backdrop's side of F (under a quarter of the way
-                // to F: ringing beside pale text or a light body at least 3 tolerances off
-                // the backdrop; nearer than that, noise decides the side).
-                if lossy && apart[k] == 1 && Double(distance[k]) < 3 * tolerance && span.squareRoot() >= Float(3 * tolerance)
+                // to F: ringing beside pale text or a light body at least 3 `lossyFloor`s
+                // off the backdrop; nearer than that, noise decides the side).
+                if lossy && apart[k] == 1 && Double(distance[k]) < weak && span.squareRoot() >= Float(weak)
                     && ((pixel(k) - b) * fb).sum() < 0.25 * span { banded.append((k, 0, .zero)) }
                 continue
             }

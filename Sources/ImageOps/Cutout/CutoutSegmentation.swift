@@ -31,13 +31,17 @@ struct CutoutSegmentation {
     var shadowCount = 0
     var holesRemoved = 0
 
+    /// The smallest tolerance for lossy input (8-bit RGB distance): JPEG q85's noise about
+    /// a flat backdrop.
+    static let lossyFloor = 8.0
+
     init(_ rgb: PixelBuffer, options: CutoutOptions) {
         width = rgb.width
         height = rgb.height
         count = width * height
         model = BackdropModel(fitting: rgb, fixed: options.background)
         lossy = options.lossyInput
-        tolerance = min(max(4 * model.noise, options.lossyInput ? 8 : 3), Cutout.maximumTolerance)
+        tolerance = min(max(4 * model.noise, options.lossyInput ? Self.lossyFloor : 3), Cutout.maximumTolerance)
         // Pixels stay packed RGB bytes; the backdrop is evaluated where needed (a constant
         // when flat), so a 2048² image costs bytes, not 16-byte vectors, per pixel.
         let n = count, w = width
@@ -171,16 +175,19 @@ struct CutoutSegmentation {
         }
     }
 
-    /// Ringing pockets (lossy input): weak foreground (under 2 tolerances) whose 3×3
-    /// mean is within a tolerance of the backdrop in lightness (the mean of the channels)
-    /// and within 1.5 tolerances in colour (the rest), reached from the background,
-    /// joins it. Between the pieces of a subject every JPEG block holds an edge, so the
+    /// Ringing pockets (lossy input): foreground under 2 `lossyFloor`s from the backdrop
+    /// whose 3×3 mean is within one of it in lightness (the mean of the channels) and
+    /// within 1.5 in colour (the rest), reached from the background, joins it. Between the pieces of a subject every JPEG block holds an edge, so the
     /// backdrop there rings beyond the tolerance and is tinted by the pieces' subsampled
     /// colour; the flood did not reach it, and the pocket stayed opaque. Ringing averages
     /// out over 3×3; a light surface (a sole, a white body) keeps its lightness offset.
     mutating func joinRingingPockets() {
-        let w = width, h = height, limit = 2 * tolerance
-        let lightness = Float(tolerance * tolerance), colour = Float(2.25 * tolerance * tolerance)
+        // In units of the codec's noise (the lossy tolerance's floor), not the tolerance: a
+        // noisy backdrop's larger tolerance already took its ringing, and in those units
+        // it would take the subject (a saucer on a wooden table went).
+        let unit = Self.lossyFloor
+        let w = width, h = height, limit = 2 * unit
+        let lightness = Float(unit * unit), colour = Float(2.25 * unit * unit)
         func rings(_ k: Int) -> Bool {
             guard label[k] == .foreground, Double(distance[k]) < limit else { return false }
             let x = k % w, y = k / w
