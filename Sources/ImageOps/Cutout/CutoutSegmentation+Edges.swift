@@ -103,7 +103,9 @@ extension CutoutSegmentation {
             let b = backdrop(k)
             var fb = f - b
             var span = (fb * fb).sum()
-            if lossy && span.squareRoot() < Float(8 * tolerance) && apart[k] == 1 && Double(distance[k]) < weak {
+            // A weak pixel touching the backdrop: ringing, when F is a light body.
+            let ringing = lossy && apart[k] == 1 && Double(distance[k]) < weak
+            if ringing && span.squareRoot() < Float(8 * tolerance) {
                 // Ringing just outside the dark outline (or sole) of a light subject: F, the
                 // light body beyond the band, is too near the backdrop to solve, so the
                 // ringing stayed opaque. A weak pixel touching the backdrop takes the clear
@@ -123,8 +125,7 @@ extension CutoutSegmentation {
                 // backdrop that lies on the backdrop's side of F (under a quarter of the way
                 // to F: ringing beside pale text or a light body at least 3 `lossyFloor`s
                 // off the backdrop; nearer than that, noise decides the side).
-                if lossy && apart[k] == 1 && Double(distance[k]) < weak && span.squareRoot() >= Float(weak)
-                    && ((pixel(k) - b) * fb).sum() < 0.25 * span { banded.append((k, 0, .zero)) }
+                if ringing && span.squareRoot() >= Float(weak) && ((pixel(k) - b) * fb).sum() < 0.25 * span { banded.append((k, 0, .zero)) }
                 continue
             }
             var a = min(max(((pixel(k) - b) * fb).sum() / span, 0), 1)

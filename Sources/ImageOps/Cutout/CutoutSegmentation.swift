@@ -163,13 +163,20 @@ struct CutoutSegmentation {
 
     /// Speckles reached from the background join it.
     mutating func clearSpeckles() {
+        joinBackground(from: speckles.sorted()) { segmentation, k in segmentation.label[k] == .foreground && segmentation.speckles.contains(k) }
+    }
+
+    /// Pixels where `member` holds that are reached from the background (4-connected)
+    /// join it: the walk starts at the `seeds` beside it. `member` must be false for
+    /// background pixels.
+    mutating func joinBackground(from seeds: some Sequence<Int>, where member: (borrowing CutoutSegmentation, Int) -> Bool) {
         var queue: [Int] = []
-        for k in speckles.sorted() where label[k] == .foreground && besideBackground(k) {
+        for k in seeds where besideBackground(k) && member(self, k) {
             label[k] = .background
             queue.append(k)
         }
         PixelGraph.flood(&queue, width: width, height: height) { k in
-            guard label[k] == .foreground, speckles.contains(k) else { return false }
+            guard member(self, k) else { return false }
             label[k] = .background
             return true
         }
@@ -177,38 +184,31 @@ struct CutoutSegmentation {
 
     /// Ringing pockets (lossy input): foreground under 2 `lossyFloor`s from the backdrop
     /// whose 3×3 mean is within one of it in lightness (the mean of the channels) and
-    /// within 1.5 in colour (the rest), reached from the background, joins it. Between the pieces of a subject every JPEG block holds an edge, so the
-    /// backdrop there rings beyond the tolerance and is tinted by the pieces' subsampled
-    /// colour; the flood did not reach it, and the pocket stayed opaque. Ringing averages
-    /// out over 3×3; a light surface (a sole, a white body) keeps its lightness offset.
+    /// within 1.5 in colour (the rest), reached from the background, joins it. Between
+    /// the pieces of a subject every JPEG block holds an edge, so the backdrop there rings
+    /// beyond the tolerance and is tinted by the pieces' subsampled colour; the flood did
+    /// not reach it, and the pocket stayed opaque. Ringing averages out over 3×3; a light
+    /// surface (a sole, a white body) keeps its lightness offset.
     mutating func joinRingingPockets() {
-        // In units of the codec's noise (the lossy tolerance's floor), not the tolerance: a
-        // noisy backdrop's larger tolerance already took its ringing, and in those units
-        // it would take the subject (a saucer on a wooden table went).
+        joinBackground(from: 0..<count) { segmentation, k in segmentation.ringsAboutBackdrop(k) }
+    }
+
+    /// Whether pixel k is foreground under 2 `lossyFloor`s from the backdrop whose 3×3
+    /// mean is within one of it in lightness and 1.5 in colour (`joinRingingPockets`).
+    /// In units of the codec's noise (the lossy tolerance's floor), not the tolerance: a
+    /// noisy backdrop's larger tolerance already took its ringing, and in those units it
+    /// would take the subject (a saucer on a wooden table went).
+    func ringsAboutBackdrop(_ k: Int) -> Bool {
         let unit = Self.lossyFloor
-        let w = width, h = height, limit = 2 * unit
-        let lightness = Float(unit * unit), colour = Float(2.25 * unit * unit)
-        func rings(_ k: Int) -> Bool {
-            guard label[k] == .foreground, Double(distance[k]) < limit else { return false }
-            let x = k % w, y = k / w
-            var sum = SIMD3<Float>.zero, n: Float = 0
-            for ny in max(0, y - 1)...min(h - 1, y + 1) {
-                for nx in max(0, x - 1)...min(w - 1, x + 1) { let j = ny * w + nx; sum += pixel(j) - backdrop(j); n += 1 }
-            }
-            let mean = sum / n
-            let grey = mean.sum() / 3, tint = mean - SIMD3(repeating: grey)
-            return 3 * grey * grey <= lightness && (tint * tint).sum() <= colour
+        guard label[k] == .foreground, Double(distance[k]) < 2 * unit else { return false }
+        let x = k % width, y = k / width
+        var sum = SIMD3<Float>.zero, n: Float = 0
+        for ny in max(0, y - 1)...min(height - 1, y + 1) {
+            for nx in max(0, x - 1)...min(width - 1, x + 1) { let j = ny * width + nx; sum += pixel(j) - backdrop(j); n += 1 }
         }
-        var queue: [Int] = []
-        for k in 0..<count where label[k] == .foreground && besideBackground(k) && rings(k) {
-            label[k] = .background
-            queue.append(k)
-        }
-        PixelGraph.flood(&queue, width: w, height: h) { k in
-            guard rings(k) else { return false }
-            label[k] = .background
-            return true
-        }
+        let mean = sum / n
+        let grey = mean.sum() / 3, tint = mean - SIMD3(repeating: grey)
+        return 3 * grey * grey <= Float(unit * unit) && (tint * tint).sum() <= Float(2.25 * unit * unit)
     }
 
     /// Islands: foreground specks of at most 4 pixels (16 for lossy input: debris of a
