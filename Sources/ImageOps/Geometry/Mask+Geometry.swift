@@ -10,14 +10,30 @@ extension Mask {
     /// The alpha channel as coverage (alpha 255 = fully selected); formats without alpha
     /// give a fully selected mask.
     public init(alphaOf image: PixelBuffer) {
-        let rgba = image.converted(to: .rgba8)
-        var coverage = [UInt8](repeating: 0, count: image.width * image.height)
-        rgba.withUnsafeBytes { bytes in
-            for y in 0..<image.height {
-                for x in 0..<image.width { coverage[y * image.width + x] = bytes[y * rgba.bytesPerRow + x * 4 + 3] }
-            }
+        self.init(alphaOf: image, inverted: false)
+    }
+
+    /// The alpha channel as coverage, inverted when `inverted` (alpha 0 = fully selected,
+    /// as in OpenAI's masks). Formats without alpha are opaque: coverage 255, or 0 inverted.
+    public init(alphaOf image: PixelBuffer, inverted: Bool) {
+        let width = image.width, height = image.height
+        guard image.format.layout.hasAlpha else {
+            self.init(width: width, height: height, fill: inverted ? 0 : 255)
+            return
         }
-        self.init(width: image.width, height: image.height, coverage: coverage)
+        // Alpha is the last channel of every layout that has one.
+        let bpp = image.format.bytesPerPixel, stride = image.bytesPerRow, flip: UInt8 = inverted ? 255 : 0
+        let coverage = [UInt8](unsafeUninitializedCapacity: width * height) { out, initialized in
+            image.withUnsafeBytes { bytes in
+                let source = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + (bpp - 1)
+                for y in 0..<height {
+                    let row = source + y * stride, target = out.baseAddress! + y * width
+                    for x in 0..<width { target[x] = row[x &* bpp] ^ flip }
+                }
+            }
+            initialized = width * height
+        }
+        self.init(width: width, height: height, coverage: coverage)
     }
 
     /// `mask` resampled to `size` (box filter when shrinking, bilinear when enlarging).

@@ -1,13 +1,15 @@
 public import ImageCore
 
 extension PixelBuffer {
-    /// The pixels inside `rect` (copied, packed).
+    /// The pixels inside `rect`, packed: the buffer itself (shared storage, no copy) when
+    /// `rect` is the whole of a packed buffer, a copy otherwise.
     ///
     /// - Throws: `OperationError.rectOutsideImage` when `rect` is empty or not inside.
     public func cropped(to rect: PixelRect) throws(OperationError) -> PixelBuffer {
         guard !rect.isEmpty, PixelRect(size: size).contains(rect) else {
             throw .rectOutsideImage(rect, imageSize: size)
         }
+        if rect == PixelRect(size: size) && isPacked { return self }
         let bpp = format.bytesPerPixel, rowBytes = rect.width * bpp
         return PixelBuffer(width: rect.width, height: rect.height, format: format) { destination, destinationStride in
             self.withUnsafeBytes { source in

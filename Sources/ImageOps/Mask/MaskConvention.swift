@@ -19,7 +19,7 @@ public enum MaskConvention: String, Sendable, Hashable, CaseIterable {
     public func mask(from image: consuming PixelBuffer) -> Mask {
         switch self {
         case .openai:
-            return Mask(alphaOf: image).inverted()
+            return Mask(alphaOf: image, inverted: true)
         case .white:
             return Mask((consume image).converted(to: .gray8))
         }
