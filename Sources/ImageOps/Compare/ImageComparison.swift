@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 public import ImageCore
 
 /// Everything `retouch diff` measures between two images of the same size.
@@ -31,20 +32,28 @@ public struct ImageComparison: Sendable {
         // box around the pixels that differ; the rest counts as identical.
         let whole = PixelRect(size: a.size)
         let regionsOnly = !options.structuralSimilarity && !options.countPixelmatch && options.alignmentRadius == 0
-        var box = whole, boxA = a, boxB = b
-        if regionsOnly, let differing = differingBox(a, b), let croppedA = try? a.cropped(to: differing), let croppedB = try? b.cropped(to: differing) {
-            (box, boxA, boxB) = (differing, croppedA, croppedB)
+        var boxA = a, boxB = b
+        var differing = whole
+        if regionsOnly, let found = differingBox(a, b), let croppedA = try? a.cropped(to: found), let croppedB = try? b.cropped(to: found) {
+            (differing, boxA, boxB) = (found, croppedA, croppedB)
         }
+        let box = differing
         let (rgbA, rgbB) = colourSamples(boxA, boxB, overWhite: hasAlpha)
-        let boxDeltaE = deltaE(rgbA, rgbB)
-        let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
         let coverage = mask.map { box == whole ? $0.bytes : Self.coverage(of: $0, in: box) }
         // Mask pixels (coverage > 0) outside the box: unchanged, counted once for both tallies.
         let insideOutsideBox = mask.map { box == whole ? 0 : $0.selectedPixelCount - coverage!.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } } ?? 0
-        let regions = RegionTally.metrics(deltaE: boxDeltaE, rgbA: rgbA, rgbB: rgbB, width: box.width, height: box.height, coverage: coverage,
-                                          threshold: Float(options.deltaEThreshold), ssimMap: ssimMap,
-                                          unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
-        let significant = SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask, coveredOutsideBox: insideOutsideBox)
+        // The significant changes (their own averages) beside the per-pixel work.
+        let (significantResult, pixelResult) = Self.sideBySide({
+            SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask, coveredOutsideBox: insideOutsideBox)
+        }, {
+            let boxDeltaE = Self.deltaE(rgbA, rgbB)
+            let ssimMap = options.structuralSimilarity ? StructuralSimilarity.map(rgbA, rgbB, width: width, height: height, channels: 3) : []
+            let regions = RegionTally.metrics(deltaE: boxDeltaE, rgbA: rgbA, rgbB: rgbB, width: box.width, height: box.height, coverage: coverage,
+                                              threshold: Float(options.deltaEThreshold), ssimMap: ssimMap,
+                                              unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
+            return (boxDeltaE, regions)
+        })
+        let significant = significantResult, (boxDeltaE, regions) = pixelResult
         let deltaE = !options.perPixelDeltaE ? [] : box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
         var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
                                      alpha: nil, deltaE: deltaE, significant: significant)
@@ -151,6 +160,21 @@ public struct ImageComparison: Sendable {
             }
             initialized = count
         }
+    }
+
+    /// `first()` and `second()` side by side on two threads.
+    private static func sideBySide<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = Mutex<(A?, B?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let value = first()
+                results.withLock { $0.0 = value }
+            } else {
+                let value = second()
+                results.withLock { $0.1 = value }
+            }
+        }
+        return results.withLock { ($0.0!, $0.1!) }
     }
 
     private static func alphaDifference(_ a: PixelBuffer, _ b: PixelBuffer) -> AlphaDifference {

@@ -84,31 +84,38 @@ public enum PasteBack {
     }
 
     /// base × (1 − m) + edited × m per channel (both RGB8 or both RGBA8, m = coverage /
-    /// 255), rounded.
+    /// 255), rounded; packed. Each row is copied from `base`, then only the pixels with
+    /// coverage > 0 are touched (eight coverage bytes are tested at once).
     static func blend(_ base: PixelBuffer, _ edited: PixelBuffer, coverage: Mask) -> PixelBuffer {
         precondition(base.format == edited.format, "blend needs one format: \(base.format) and \(edited.format)")
-        var output = base
-        let stride = output.bytesPerRow, innerStride = edited.bytesPerRow, width = output.width, bpp = base.format.bytesPerPixel
-        output.withUnsafeMutableBytes { out in
-            edited.withUnsafeBytes { inner in
-                coverage.withUnsafeBytes { m in
-                    for y in 0..<base.height {
-                        for x in 0..<width {
-                            let weight = Int(m[y * width + x])
-                            guard weight > 0 else { continue }
-                            let o = y * stride + x * bpp, e = y * innerStride + x * bpp
-                            if weight == 255 {
-                                for k in 0..<bpp { out[o + k] = inner[e + k] }
-                                continue
-                            }
-                            for k in 0..<bpp {
-                                out[o + k] = UInt8((Int(out[o + k]) * (255 - weight) + Int(inner[e + k]) * weight + 127) / 255)
+        let width = base.width, height = base.height, bpp = base.format.bytesPerPixel, rowBytes = base.rowByteCount
+        let baseStride = base.bytesPerRow, innerStride = edited.bytesPerRow
+        return PixelBuffer(width: width, height: height, format: base.format) { out, stride in
+            base.withUnsafeBytes { source in
+                edited.withUnsafeBytes { inner in
+                    coverage.withUnsafeBytes { m in
+                        for y in 0..<height {
+                            let row = out.baseAddress! + y * stride
+                            row.copyMemory(from: source.baseAddress! + y * baseStride, byteCount: rowBytes)
+                            let o = row.assumingMemoryBound(to: UInt8.self)
+                            let e = (inner.baseAddress! + y * innerStride).assumingMemoryBound(to: UInt8.self)
+                            let weights = m.baseAddress! + y * width
+                            var x = 0
+                            while x < width {
+                                if x + 8 <= width && weights.loadUnaligned(fromByteOffset: x, as: UInt64.self) == 0 { x += 8; continue }
+                                let weight = Int(weights.load(fromByteOffset: x, as: UInt8.self))
+                                let p = x * bpp
+                                if weight == 255 {
+                                    for k in 0..<bpp { o[p + k] = e[p + k] }
+                                } else if weight > 0 {
+                                    for k in 0..<bpp { o[p + k] = UInt8((Int(o[p + k]) * (255 - weight) + Int(e[p + k]) * weight + 127) / 255) }
+                                }
+                                x += 1
                             }
                         }
                     }
                 }
             }
         }
-        return output
     }
 }

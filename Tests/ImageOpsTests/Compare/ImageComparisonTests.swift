@@ -24,16 +24,20 @@ import TestSupport
     /// Each region's metrics equal a direct evaluation over that region's pixels alone:
     /// ΔE statistics from its values (mean, max, numpy-interpolated p95/p99), changed
     /// count, and PSNR from its squared differences. A soft mask (coverage > 0 is inside).
-    @Test func eachRegionEqualsADirectEvaluationOverItsPixels() {
-        let other = SyntheticImages.noise(width: 64, height: 48, seed: 9, opaque: true)
-        var mask = Mask(width: 64, height: 48)
-        for y in 0..<48 { for x in 0..<64 where (x - 30) * (x - 30) + (y - 20) * (y - 20) < 300 { mask[x, y] = UInt8(1 + (x * 7 + y) % 255) } }
-        let c = ImageComparison.compare(Self.base, other, mask: mask)
-        let a = Self.base.converted(to: .rgb8).packedBytes, b = other.converted(to: .rgb8).packedBytes
+    /// The larger size is tallied in four bands of rows and collected in two, side by side.
+    @Test(arguments: [(64, 48), (1031, 613)])
+    func eachRegionEqualsADirectEvaluationOverItsPixels(width: Int, height: Int) {
+        let base = SyntheticImages.noise(width: width, height: height, seed: 3, opaque: true)
+        let other = SyntheticImages.noise(width: width, height: height, seed: 9, opaque: true)
+        var mask = Mask(width: width, height: height)
+        let cx = width * 30 / 64, cy = height * 20 / 48, r2 = 300 * width * width / (64 * 64)
+        for y in 0..<height { for x in 0..<width where (x - cx) * (x - cx) + (y - cy) * (y - cy) < r2 { mask[x, y] = UInt8(1 + (x * 7 + y) % 255) } }
+        let c = ImageComparison.compare(base, other, mask: mask)
+        let a = base.converted(to: .rgb8).packedBytes, b = other.converted(to: .rgb8).packedBytes
         for (region, metrics) in [(nil as Bool?, c.whole), (true, c.inside!), (false, c.outside!)] {
             var values: [Float] = [], squares = 0
-            for y in 0..<48 { for x in 0..<64 {
-                let i = y * 64 + x
+            for y in 0..<height { for x in 0..<width {
+                let i = y * width + x
                 if let region, (mask[x, y] > 0) != region { continue }
                 values.append(c.deltaE[i])
                 for k in 0..<3 { let d = Int(a[3 * i + k]) - Int(b[3 * i + k]); squares += d * d }
