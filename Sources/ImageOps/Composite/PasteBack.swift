@@ -90,7 +90,11 @@ public enum PasteBack {
         precondition(base.format == edited.format, "blend needs one format: \(base.format) and \(edited.format)")
         let width = base.width, height = base.height, bpp = base.format.bytesPerPixel, rowBytes = base.rowByteCount
         let baseStride = base.bytesPerRow, innerStride = edited.bytesPerRow
-        return PixelBuffer(width: width, height: height, format: base.format) { out, stride in
+        // Plain pages, not PixelBuffer's huge-page advice: on J9 that made paste-back 4.5 ms
+        // in most runs but 17–32 ms in a quarter of them (same mean, 9.6 against 9.7 ms).
+        let stride = rowBytes
+        let bytes = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, initialized in
+            let out = UnsafeMutableRawBufferPointer(buffer)
             base.withUnsafeBytes { source in
                 edited.withUnsafeBytes { inner in
                     coverage.withUnsafeBytes { m in
@@ -116,6 +120,8 @@ public enum PasteBack {
                     }
                 }
             }
+            initialized = rowBytes * height
         }
+        return PixelBuffer(width: width, height: height, bytesPerRow: stride, format: base.format, bytes: bytes)
     }
 }
