@@ -1,9 +1,7 @@
-import Dispatch
 import ImageCodecs
 import ImageCore
 import ImageOps
 import ImagePipeline
-import Synchronization
 
 /// `retouch edit`: prepare the upload for the model, validate and price the request before
 /// anything is sent, call the provider, map the answer back onto the source grid, put back
@@ -182,17 +180,9 @@ public enum EditJob {
     /// errors included.
     static func sideBySide<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A,
                                                      _ second: (@Sendable () throws -> B)?) -> (Result<A, any Error>, Result<B, any Error>?) {
-        let results = Mutex<(first: Result<A, any Error>?, second: Result<B, any Error>?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { index in
-            if index == 0 {
-                let result = Result { try first() }
-                results.withLock { $0.first = result }
-            } else if let second {
-                let result = Result { try second() }
-                results.withLock { $0.second = result }
-            }
-        }
-        return results.withLock { ($0.first!, $0.second) }
+        guard let second else { return (Result { try first() }, nil) }
+        let (a, b) = SideBySide.run({ Result { try first() } }, { Result { try second() } })
+        return (a, b)
     }
 
     /// Whether a file can be sent as it is: an 8-bit still PNG, upright, carrying no

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 public import ImageCore
 
 /// Everything `retouch diff` measures between two images of the same size.
@@ -43,7 +42,7 @@ public struct ImageComparison: Sendable {
         // Mask pixels (coverage > 0) outside the box: unchanged, counted once for both tallies.
         let insideOutsideBox = mask.map { box == whole ? 0 : $0.selectedPixelCount - coverage!.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } } ?? 0
         // The significant changes (their own averages) beside the per-pixel work.
-        let (significantResult, pixelResult) = Self.sideBySide({
+        let (significant, (boxDeltaE, regions)) = SideBySide.run({
             SignificantChange(rgbA: rgbA, rgbB: rgbB, box: box, of: a.size, mask: mask, coveredOutsideBox: insideOutsideBox)
         }, {
             let boxDeltaE = Self.deltaE(rgbA, rgbB)
@@ -53,7 +52,6 @@ public struct ImageComparison: Sendable {
                                               unchanged: (whole.width * whole.height - box.width * box.height, insideOutsideBox))
             return (boxDeltaE, regions)
         })
-        let significant = significantResult, (boxDeltaE, regions) = pixelResult
         let deltaE = !options.perPixelDeltaE ? [] : box == whole ? boxDeltaE : Self.placed(boxDeltaE, box: box, in: a.size)
         var result = ImageComparison(size: a.size, whole: regions.whole, pixelmatch: nil, alignment: nil, inside: regions.inside, outside: regions.outside,
                                      alpha: nil, deltaE: deltaE, significant: significant)
@@ -160,21 +158,6 @@ public struct ImageComparison: Sendable {
             }
             initialized = count
         }
-    }
-
-    /// `first()` and `second()` side by side on two threads.
-    private static func sideBySide<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let results = Mutex<(A?, B?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let value = first()
-                results.withLock { $0.0 = value }
-            } else {
-                let value = second()
-                results.withLock { $0.1 = value }
-            }
-        }
-        return results.withLock { ($0.0!, $0.1!) }
     }
 
     private static func alphaDifference(_ a: PixelBuffer, _ b: PixelBuffer) -> AlphaDifference {
